@@ -45,6 +45,8 @@ namespace Pulumi
                 throw new ArgumentException("'name' cannot be null or empty.", nameof(name));
 
             var deployment = Deployment.InternalInstance;
+            _type = type;
+            _name = name;
             options = CopyOptions(options);
             args ??= ResourceArgs.Empty;
 
@@ -70,8 +72,6 @@ namespace Pulumi
                 options = result.Value.Options;
             }
 
-            _type = type;
-            _name = name;
             _parentResource = options.Parent;
             _protect = options.Protect ?? options.Parent?._protect;
 

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Pulumi;
+using Pulumi.Testing;
+using Pulumi.Utilities;
+
+namespace Infra.Plan;
+
+/// <summary>
+/// Runs a Pulumi program under <see cref="RecordingMocks"/> (no cloud account, no engine) and
+/// returns what it would create. Uses only Pulumi's public testing API, so it works with the real
+/// SDK and with the offline one alike.
+/// </summary>
+public static class PlanRecorder
+{
+    /// <summary>Runs <paramref name="program"/> as stack <paramref name="stack"/> of <paramref name="project"/>.</summary>
+    /// <param name="project">Pulumi project name (config keys without a namespace belong to it).</param>
+    /// <param name="stack">Stack name.</param>
+    /// <param name="program">Creates the resources and returns the stack outputs.</param>
+    /// <param name="preview">Run as <c>pulumi preview</c> would (outputs of new resources unknown).</param>
+    /// <param name="mocks">Mocks to record with; a fresh <see cref="RecordingMocks"/> when null.</param>
+    public static async Task<PlanRun> RunAsync(
+        string project, string stack, Func<IDictionary<string, object?>> program, bool preview = false, RecordingMocks? mocks = null)
+    {
+        mocks ??= new RecordingMocks();
+        var context = new PlanContext(program);
+        PlanStack.Context.Value = context;
+        ImmutableArray<Resource> objects;
+        try
+        {
+            objects = await Deployment.TestAsync<PlanStack>(mocks, new TestOptions
+            {
+                ProjectName = project,
+                StackName = stack,
+                IsPreview = preview,
+            });
+        }
+        finally
+        {
+            PlanStack.Context.Value = null;
+        }
+        context.Failure?.Throw();
+
+        var resources = mocks.Registrations
+            .Select(r =>
+            {
+                var key = $"{r.Type}::{r.Name}";
+                context.Resources.TryGetValue(key, out var recorded);
+                return (Order: recorded.Order, Resource: new PlannedResource(
+                    r.Type ?? "", r.Name ?? "", recorded.ParentKey,
+                    r.Inputs.ToImmutableSortedDictionary(kv => kv.Key, kv => PlainValue(kv.Value), StringComparer.Ordinal),
+                    r.Provider ?? "", recorded.Custom));
+            })
+            .OrderBy(r => r.Order)
+            .Select(r => r.Resource)
+            .ToImmutableArray();
+
+        var stackUrn = $"urn:pulumi:{stack}::{project}::pulumi:pulumi:Stack::{project}-{stack}";
+        var outputs = ImmutableSortedDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+        if (mocks.RegisteredOutputs.TryGetValue(stackUrn, out var registered))
+        {
+            foreach (var (key, output) in registered)
+            {
+                var known = await OutputUtilities.GetIsKnownAsync(output);
+                var secret = await Output.IsSecretAsync(output);
+                outputs[key] = secret ? "[secret]" : known ? PlainValue(await OutputUtilities.GetValueAsync(output)) : "(known after apply)";
+            }
+        }
+
+        return new PlanRun(new StackPlan(project, stack, resources, outputs.ToImmutable()), objects, mocks);
+    }
+
+    /// <summary>Mock inputs as plain data: resources become their URN.</summary>
+    private static object? PlainValue(object? value) => value switch
+    {
+        Resource resource => $"<resource {resource.GetResourceType()}>",
+        ImmutableArray<object> list => list.Select(PlainValue).ToImmutableArray(),
+        ImmutableDictionary<string, object> map => map.ToImmutableSortedDictionary(kv => kv.Key, kv => PlainValue(kv.Value), StringComparer.Ordinal),
+        _ => value,
+    };
+}

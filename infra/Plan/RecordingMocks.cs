@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace Infra.Plan;
+
+/// <summary>
+/// Pulumi mocks that record every registration and answer with plausible computed outputs
+/// (ARNs, DNS names, zone ids) so that a program can run to completion without a cloud account.
+/// Strict: a resource of a package it does not know, or an invoke it does not know, fails the run.
+/// </summary>
+public sealed class RecordingMocks : IMocks
+{
+    private readonly ConcurrentQueue<MockResourceArgs> _registrations = new();
+    private readonly ConcurrentQueue<MockCallArgs> _calls = new();
+    private readonly ConcurrentDictionary<string, ImmutableDictionary<string, Output<object?>>> _registeredOutputs = new();
+
+    /// <summary>Creates mocks that answer as if resources were in <paramref name="awsRegion"/>.</summary>
+    public RecordingMocks(string awsRegion = "us-east-1") => AwsRegion = awsRegion;
+
+    /// <summary>Region used in computed ARNs, DNS names and availability zones.</summary>
+    public string AwsRegion { get; }
+
+    /// <summary>Every registration, in arrival order.</summary>
+    public IReadOnlyCollection<MockResourceArgs> Registrations => _registrations;
+
+    /// <summary>Every invoke, in arrival order.</summary>
+    public IReadOnlyCollection<MockCallArgs> Calls => _calls;
+
+    /// <summary>Outputs registered by components and the stack, by URN.</summary>
+    public IReadOnlyDictionary<string, ImmutableDictionary<string, Output<object?>>> RegisteredOutputs => _registeredOutputs;
+
+    /// <inheritdoc />
+    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        _registrations.Enqueue(args);
+        var type = args.Type ?? "";
+        var name = args.Name ?? "";
+        var state = args.Inputs.ToDictionary(kv => kv.Key, kv => (object?)kv.Value);
+        var package = type.Split(':')[0];
+        string? id = $"{name}-id";
+        switch (package)
+        {
+            case "aws":
+                AddAwsOutputs(type, name, state);
+                break;
+            case "azure":
+                id = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/{type.Split(':')[1].Split('/')[0]}/{name}";
+                state.TryAdd("name", name);
+                AddAzureOutputs(type, name, state);
+                break;
+            case "kubernetes":
+                id = $"default/{name}";
+                break;
+            case "random":
+                state.TryAdd("result", $"{name}-random");
+                break;
+            case "infra":
+            case "pulumi":
+                id = null;
+                break;
+            default:
+                throw new NotSupportedException($"RecordingMocks has no outputs for resource type '{type}' (package '{package}'); add them to {nameof(RecordingMocks)}.");
+        }
+        return Task.FromResult<(string?, object)>((id, state.ToImmutableDictionary()));
+    }
+
+    private void AddAwsOutputs(string type, string name, Dictionary<string, object?> state)
+    {
+        var service = type.Split(':')[1].Split('/')[0];
+        state.TryAdd("arn", $"arn:aws:{service}:{AwsRegion}:123456789012:{name}");
+        state.TryAdd("name", name);
+        switch (type)
+        {
+            case "aws:lb/loadBalancer:LoadBalancer":
+                var kind = state.TryGetValue("loadBalancerType", out var t) && Equals(t, "network") ? "net" : "app";
+                state["arnSuffix"] = $"{kind}/{name}/50dc6c495c0c9188";
+                state["arn"] = $"arn:aws:elasticloadbalancing:{AwsRegion}:123456789012:loadbalancer/{kind}/{name}/50dc6c495c0c9188";
+                state["dnsName"] = $"{name}-1234567890.{AwsRegion}.elb.amazonaws.com";
+                state["zoneId"] = "Z35SXDOTRQ7X7K";
+                break;
+            case "aws:lb/targetGroup:TargetGroup":
+                state["arnSuffix"] = $"targetgroup/{name}/73e2d6bc24d8a067";
+                state["arn"] = $"arn:aws:elasticloadbalancing:{AwsRegion}:123456789012:targetgroup/{name}/73e2d6bc24d8a067";
+                break;
+            case "aws:ec2/launchTemplate:LaunchTemplate":
+                state["latestVersion"] = 1;
+                state["defaultVersion"] = 1;
+                break;
+            case "aws:route53/zone:Zone":
+                state["zoneId"] = $"Z{Math.Abs(name.GetHashCode(StringComparison.Ordinal)) % 100000000:D8}EXAMPLE";
+                state["nameServers"] = ImmutableArray.Create<object>("ns-1.awsdns-01.org", "ns-2.awsdns-02.net");
+                break;
+            case "aws:ec2/eip:Eip":
+                state["allocationId"] = $"eipalloc-{name}";
+                state["publicIp"] = "203.0.113.10";
+                break;
+            case "aws:ec2/subnet:Subnet":
+                state.TryAdd("availabilityZone", $"{AwsRegion}a");
+                break;
+            case "aws:route53/record:Record":
+                state.TryAdd("fqdn", state.TryGetValue("name", out var recordName) ? recordName : name);
+                break;
+        }
+    }
+
+    private static void AddAzureOutputs(string type, string name, Dictionary<string, object?> state)
+    {
+        switch (type)
+        {
+            case "azure:network/publicIp:PublicIp":
+                state["ipAddress"] = "203.0.113.20";
+                state["fqdn"] = $"{name}.westeurope.cloudapp.azure.com";
+                break;
+            case "azure:network/trafficManagerProfile:TrafficManagerProfile":
+                state["fqdn"] = $"{name}.trafficmanager.net";
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<object> CallAsync(MockCallArgs args)
+    {
+        _calls.Enqueue(args);
+        object result = args.Token switch
+        {
+            "aws:index/getAvailabilityZones:getAvailabilityZones" => new Dictionary<string, object>
+            {
+                ["names"] = ImmutableArray.Create<object>($"{AwsRegion}a", $"{AwsRegion}b", $"{AwsRegion}c"),
+                ["zoneIds"] = ImmutableArray.Create<object>("use1-az1", "use1-az2", "use1-az3"),
+                ["groupNames"] = ImmutableArray.Create<object>(AwsRegion),
+                ["id"] = AwsRegion,
+                ["region"] = AwsRegion,
+            },
+            "aws:ec2/getAmi:getAmi" => new Dictionary<string, object>
+            {
+                ["id"] = "ami-0123456789abcdef0",
+                ["imageId"] = "ami-0123456789abcdef0",
+                ["architecture"] = "x86_64",
+                ["name"] = "al2023-ami-2023.6.20241212.0-kernel-6.1-x86_64",
+            },
+            _ => throw new NotSupportedException($"RecordingMocks has no answer for invoke '{args.Token}'; add it to {nameof(RecordingMocks)}."),
+        };
+        return Task.FromResult(result);
+    }
+
+    /// <inheritdoc />
+    public Task RegisterResourceOutputs(MockRegisterResourceOutputsRequest args)
+    {
+        _registeredOutputs.AddOrUpdate(args.Urn, args.Outputs, (_, existing) => existing.SetItems(args.Outputs));
+        return Task.CompletedTask;
+    }
+}

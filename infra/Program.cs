@@ -1,0 +1,10 @@
+using Infra;
+using Infra.Plan;
+using Pulumi;
+
+// `pulumi up` / `pulumi preview` run this program with no arguments; the offline commands take a verb.
+return args.FirstOrDefault() switch
+{
+    "plan" => await PlanCommand.RunAsync(args[1..], Console.Out, Console.Error),
+    _ => await Deployment.RunAsync(InfraProgram.Run),
+};
