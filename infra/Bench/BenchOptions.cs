@@ -1,0 +1,121 @@
+using System.Globalization;
+
+namespace Infra.Bench;
+
+/// <summary>The bench command line, parsed.</summary>
+internal sealed class BenchOptions
+{
+    public const string Usage = """
+        usage: bench [--trace FILE]... [--json FILE] [--plot FILE.svg] [--capacity-per-instance N]
+                     [--scale-out-delay-minutes N] [--step-minutes N] [--eval-days N] [--time-zone ID]
+                     [--quantile Q] [--headroom H] [--target-utilization U] [--chart-days N]
+
+          --trace FILE                 a timestamp,value CSV (header row; ISO 8601 timestamps); repeatable.
+                                       Default: nasa_http_1995.csv and nab_nyc_taxi.csv from shared/data/traces.
+          --json FILE                  write the figures, one object per trace (ratios as fractions)
+          --plot FILE.svg              write forecast vs actual for the last 7 evaluated days
+          --capacity-per-instance N    load one instance serves, in the trace's unit.
+                                       Default: per trace, its 95th-percentile slot load / 8 (about 8 busy instances)
+          --scale-out-delay-minutes N  launch-to-service time of a new instance. Default: 10
+          --step-minutes N             slot length. Default: 60 for nasa_http_1995, 30 for nab_nyc_taxi,
+                                       else the trace's own step
+          --eval-days N                rolling-origin days at the end of the trace, at least 14. Default: 14
+          --time-zone ID               IANA zone of timestamps without offset. Default: America/New_York
+                                       for the two shared traces, else UTC
+          --quantile Q                 forecast quantile the schedule provisions for. Default: 0.9
+          --headroom H                 spare capacity on top of it, as a fraction. Default: 0.2
+          --target-utilization U       target tracking's utilization target. Default: 0.7
+          --chart-days N               days in the terminal chart. Default: 3
+        """;
+
+    public List<string> Traces { get; } = [];
+    public string? JsonPath { get; private set; }
+    public string? PlotPath { get; private set; }
+    public double? CapacityPerInstance { get; private set; }
+    public int ScaleOutDelayMinutes { get; private set; } = 10;
+    public int? StepMinutes { get; private set; }
+    public int EvalDays { get; private set; } = 14;
+    public string? TimeZoneId { get; private set; }
+    public double Quantile { get; private set; } = 0.9;
+    public double Headroom { get; private set; } = 0.2;
+    public double TargetUtilization { get; private set; } = 0.7;
+    public int ChartDays { get; private set; } = 3;
+    public bool HelpRequested { get; private set; }
+
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the
+    /// option and the fix on the first bad one.</summary>
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string name = args[i];
+            string Value() => i + 1 < args.Count
+                ? args[++i]
+                : throw new ArgumentException($"{name} needs a value; see bench --help");
+            switch (name)
+            {
+                case "--help" or "-h":
+                    options.HelpRequested = true;
+                    break;
+                case "--trace":
+                    options.Traces.Add(Value());
+                    break;
+                case "--json":
+                    options.JsonPath = Value();
+                    break;
+                case "--plot":
+                    options.PlotPath = Value();
+                    break;
+                case "--capacity-per-instance":
+                    options.CapacityPerInstance = Number(name, Value(), min: double.Epsilon, max: double.MaxValue);
+                    break;
+                case "--scale-out-delay-minutes":
+                    options.ScaleOutDelayMinutes = Whole(name, Value(), min: 0, max: 24 * 60);
+                    break;
+                case "--step-minutes":
+                    options.StepMinutes = Whole(name, Value(), min: 1, max: 24 * 60);
+                    break;
+                case "--eval-days":
+                    options.EvalDays = Whole(name, Value(), min: 14, max: 3650);
+                    break;
+                case "--time-zone":
+                    options.TimeZoneId = Value();
+                    break;
+                case "--quantile":
+                    options.Quantile = Number(name, Value(), min: 0.5, max: 1);
+                    break;
+                case "--headroom":
+                    options.Headroom = Number(name, Value(), min: 0, max: 10);
+                    break;
+                case "--target-utilization":
+                    options.TargetUtilization = Number(name, Value(), min: 0.05, max: 1);
+                    break;
+                case "--chart-days":
+                    options.ChartDays = Whole(name, Value(), min: 1, max: 14);
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option \"{name}\"; see bench --help");
+            }
+        }
+
+        return options;
+    }
+
+    private static double Number(string name, string text, double min, double max)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value) || value < min || value > max)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{name} = \"{text}\": give a number from {min:G4} to {max:G4}"));
+        return value;
+    }
+
+    private static int Whole(string name, string text, int min, int max)
+    {
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{name} = \"{text}\": give a whole number from {min} to {max}"));
+        return value;
+    }
+}

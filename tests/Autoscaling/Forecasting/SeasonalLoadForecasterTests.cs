@@ -1,0 +1,159 @@
+using Infra.Components.Autoscaling.Forecasting;
+using Xunit;
+
+namespace Infra.Tests.Autoscaling.Forecasting;
+
+public class SeasonalLoadForecasterTests
+{
+    private static double MaxRelativeError(LoadForecast forecast, Func<DateTime, double> truth) =>
+        Enumerable.Range(0, forecast.Count)
+            .Max(i => Math.Abs(forecast.Expected[i] / truth(forecast.TimeAt(i)) - 1));
+
+    [Fact]
+    public void A_clean_daily_and_weekly_pattern_is_recovered_exactly()
+    {
+        var history = SyntheticLoad.Series(days: 56, stepMinutes: 30);
+
+        var forecast = new SeasonalLoadForecaster().Forecast(history, 7);
+
+        Assert.Equal(7 * 48, forecast.Count);
+        Assert.Equal(history.End, forecast.Start);
+        Assert.True(MaxRelativeError(forecast, SyntheticLoad.Pattern) < 1e-9);
+    }
+
+    [Fact]
+    public void Daily_and_weekly_seasonality_is_recovered_through_noise()
+    {
+        // ±5 % noise on every slot of ten weeks.
+        var history = SyntheticLoad.Series(days: 70, stepMinutes: 60, (_, i) => 1 + SyntheticLoad.Noise(i, 0.05));
+
+        var forecast = new SeasonalLoadForecaster().Forecast(history, 14);
+
+        var slots = Enumerable.Range(0, forecast.Count).ToArray();
+        double meanError = slots.Average(i => Math.Abs(forecast.Expected[i] / SyntheticLoad.Pattern(forecast.TimeAt(i)) - 1));
+        Assert.True(meanError < 0.02, $"mean slot error {meanError:P2}");
+        // Weekly seasonality: every forecast day's mean within 1.5 % of the true day's mean
+        // (weekends at 60 %, Fridays at 110 %).
+        foreach (var day in slots.GroupBy(i => i / 24))
+        {
+            double forecastMean = day.Average(i => forecast.Expected[i]);
+            double trueMean = day.Average(i => SyntheticLoad.Pattern(forecast.TimeAt(i)));
+            Assert.True(Math.Abs(forecastMean / trueMean - 1) < 0.015,
+                $"{forecast.TimeAt(day.First()):ddd dd}: forecast mean {forecastMean:F1}, true {trueMean:F1}");
+        }
+
+        // Daily seasonality: each hour of the day, averaged over the 14 days, within 2 %.
+        foreach (var hour in slots.GroupBy(i => i % 24))
+        {
+            double forecastMean = hour.Average(i => forecast.Expected[i]);
+            double trueMean = hour.Average(i => SyntheticLoad.Pattern(forecast.TimeAt(i)));
+            Assert.True(Math.Abs(forecastMean / trueMean - 1) < 0.02, $"hour {hour.Key}: {forecastMean:F1} vs {trueMean:F1}");
+        }
+    }
+
+    [Fact]
+    public void A_holiday_in_an_earlier_week_does_not_bend_the_forecast()
+    {
+        // Day 35 (a Monday) runs at 30 %, like a public holiday; the next Monday is day 56.
+        var history = SyntheticLoad.Series(days: 56, stepMinutes: 60, (day, _) => day == 35 ? 0.3 : 1);
+
+        var forecast = new SeasonalLoadForecaster().Forecast(history, 1);
+
+        Assert.Equal(DayOfWeek.Monday, forecast.Start.DayOfWeek);
+        Assert.True(MaxRelativeError(forecast, SyntheticLoad.Pattern) < 1e-9);
+    }
+
+    [Fact]
+    public void An_outage_is_missing_data_not_zero_load()
+    {
+        // Days 40 to 43 have no rows at all.
+        var history = SyntheticLoad.Series(days: 56, stepMinutes: 60, (day, _) => day is >= 40 and <= 43 ? double.NaN : 1);
+
+        var forecast = new SeasonalLoadForecaster().Forecast(history, 7);
+
+        Assert.True(MaxRelativeError(forecast, SyntheticLoad.Pattern) < 1e-9);
+    }
+
+    [Fact]
+    public void A_lasting_change_of_level_is_followed_and_fades_with_the_horizon()
+    {
+        // Load drifts: each day's level is the previous one's plus a fixed wiggle, so yesterday's
+        // deviation from the weekly profile predicts today's.
+        var level = new double[71];
+        level[0] = 1;
+        for (int d = 1; d < level.Length; d++)
+            level[d] = level[d - 1] * (1 + 0.04 * Math.Sin(d * 0.45));
+        var history = SyntheticLoad.Series(days: 70, stepMinutes: 60, (day, _) => level[day]);
+
+        var forecast = new SeasonalLoadForecaster().Forecast(history, 3);
+
+        Assert.True(forecast.Persistence > 0.8, $"persistence {forecast.Persistence:F2}");
+        Assert.NotEqual(1, forecast.LevelCorrections[0], 3);
+        // Day h ahead carries φ^h of the deviation, so the correction shrinks toward 1.
+        Assert.True(Math.Abs(Math.Log(forecast.LevelCorrections[1])) < Math.Abs(Math.Log(forecast.LevelCorrections[0])));
+        Assert.True(Math.Abs(Math.Log(forecast.LevelCorrections[2])) < Math.Abs(Math.Log(forecast.LevelCorrections[1])));
+    }
+
+    [Fact]
+    public void One_day_blips_are_not_carried_into_the_next_day()
+    {
+        // Every third day runs 25 % high and the day after is normal, so deviations do not persist.
+        var history = SyntheticLoad.Series(days: 69, stepMinutes: 60, (day, _) => day % 3 == 2 ? 1.25 : 1);
+
+        var forecast = new SeasonalLoadForecaster().Forecast(history, 1);
+
+        // The last day was a blip (day 68); carrying it would forecast 25 % too high.
+        Assert.True(forecast.Persistence < 0.1, $"persistence {forecast.Persistence:F2}");
+        Assert.InRange(forecast.LevelCorrections[0], 0.99, 1.02);
+    }
+
+    [Fact]
+    public void A_storm_moves_the_forecast_by_at_most_the_clip()
+    {
+        // Persistent wiggles give a high persistence; then the last day collapses to 10 %.
+        var history = SyntheticLoad.Series(days: 70, stepMinutes: 60,
+            (day, _) => day == 69 ? 0.1 : 1 + 0.1 * Math.Sin(day * 0.3));
+
+        var forecast = new SeasonalLoadForecaster { MaxLogDeviation = 0.4 }.Forecast(history, 1);
+
+        Assert.True(forecast.Persistence > 0.5, $"persistence {forecast.Persistence:F2}");
+        Assert.True(forecast.LevelCorrections[0] >= Math.Exp(-0.4) - 1e-12);
+        Assert.True(forecast.LevelCorrections[0] < 1);
+    }
+
+    [Fact]
+    public void Less_than_a_week_of_history_falls_back_to_the_same_slot_of_earlier_days()
+    {
+        var history = SyntheticLoad.Series(days: 3, stepMinutes: 60);
+
+        var forecast = new SeasonalLoadForecaster().Forecast(history, 1);
+
+        // Thursday 2024-01-04 forecast from Mon-Wed, which share the weekday pattern.
+        Assert.True(MaxRelativeError(forecast, SyntheticLoad.Pattern) < 1e-9);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(15)]
+    public void A_horizon_outside_one_to_fourteen_days_is_refused(int days)
+    {
+        var history = SyntheticLoad.Series(days: 14, stepMinutes: 60);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SeasonalLoadForecaster().Forecast(history, days));
+
+        Assert.Contains("1 to 14 days", error.Message);
+    }
+
+    [Fact]
+    public void The_quantile_of_a_noisy_series_lies_above_the_expectation_and_the_median_near_it()
+    {
+        var history = SyntheticLoad.Series(days: 70, stepMinutes: 60, (_, i) => 1 + SyntheticLoad.Noise(i, 0.2));
+
+        var forecast = new SeasonalLoadForecaster().Forecast(history, 1);
+
+        double q90 = forecast.RatioQuantile(0.9);
+        Assert.InRange(q90, 1.08, 1.25);
+        Assert.InRange(forecast.RatioQuantile(0.5), 0.95, 1.05);
+        Assert.Equal(forecast.Expected[5] * q90, forecast.Quantile(0.9)[5], 9);
+    }
+}
