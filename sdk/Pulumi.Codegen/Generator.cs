@@ -4,7 +4,7 @@ using Pulumi.Codegen.Schema;
 namespace Pulumi.Codegen;
 
 /// <summary>What was generated, for the build log.</summary>
-public sealed record GenerationSummary(int Resources, int Functions, int InputClasses, int OutputClasses, int Enums, int Files);
+public sealed record GenerationSummary(int Resources, int Functions, int Methods, int InputClasses, int OutputClasses, int Enums, int Files);
 
 /// <summary>
 /// Produces every generated file for one package: support files, the provider, the selected resources
@@ -54,7 +54,7 @@ public sealed class Generator
         EmitObjectTypes();
         var enumCount = EmitEnums();
 
-        return new GenerationSummary(_selection.Resources.Count, _selection.Functions.Count,
+        return new GenerationSummary(_selection.Resources.Count, _selection.Functions.Count, _selection.Methods.Count,
             _inputClasses, _outputClasses, enumCount, _files.Count);
     }
 
