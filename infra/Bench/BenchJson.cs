@@ -33,6 +33,8 @@ internal static class BenchJson
             Number(json, "headroom", r.Headroom);
             Number(json, "underprovisioned_reactive", r.UnderprovisionedReactive);
             Number(json, "underprovisioned_predictive", r.UnderprovisionedPredictive);
+            Number(json, "underprovisioned_time_reactive", r.UnderprovisionedTimeReactive);
+            Number(json, "underprovisioned_time_predictive", r.UnderprovisionedTimePredictive);
             Number(json, "instance_hours_reactive", r.InstanceHoursReactive);
             Number(json, "instance_hours_predictive", r.InstanceHoursPredictive);
             Number(json, "mean_schedule_entries", r.MeanScheduleEntries);

@@ -25,9 +25,9 @@ internal static class BenchReport
 
         Line($"  capacity simulation: {r.CapacityPerInstance:G4} load units per instance, scale-out delay {r.ScaleOutDelayMinutes} min, target utilization {r.TargetUtilization * 100:F0}%");
         Line($"    schedule: forecast q{r.Quantile * 100:F0} x (1 + {r.Headroom:F2}) per instance, {r.MeanScheduleEntries:F1} entries per daily plan on average");
-        Line($"    {"policy",-34} {"under-provisioned slots",24} {"instance-hours",15}");
-        Line($"    {"reactive target tracking alone",-34} {r.UnderprovisionedReactive * 100,23:F2}% {r.InstanceHoursReactive,15:F1}");
-        Line($"    {"forecast schedule + tracking",-34} {r.UnderprovisionedPredictive * 100,23:F2}% {r.InstanceHoursPredictive,15:F1}");
+        Line($"    {"policy",-34} {"under-provisioned slots",24} {"(of the time)",14} {"instance-hours",15}");
+        Line($"    {"reactive target tracking alone",-34} {r.UnderprovisionedReactive * 100,23:F2}% {r.UnderprovisionedTimeReactive * 100,13:F3}% {r.InstanceHoursReactive,15:F1}");
+        Line($"    {"forecast schedule + tracking",-34} {r.UnderprovisionedPredictive * 100,23:F2}% {r.UnderprovisionedTimePredictive * 100,13:F3}% {r.InstanceHoursPredictive,15:F1}");
         double shortGain = r.UnderprovisionedReactive > 0 ? 1 - r.UnderprovisionedPredictive / r.UnderprovisionedReactive : 0;
         double extraHours = r.InstanceHoursPredictive / r.InstanceHoursReactive - 1;
         bool capacityMet = shortGain >= 0.5 && extraHours <= 0.15;

@@ -8,13 +8,14 @@ namespace Infra.Bench;
 /// scheduled minimum; new instances are billed from launch and serve after the scale-out delay.
 /// Scale-in waits until the ask has stayed lower for 15 minutes, as AWS target tracking does. A slot
 /// is under-provisioned when in any of its minutes the load exceeds what the serving instances can
-/// take. Slots with unknown load are not scored, and the group holds its size through them.
+/// take; the time share counts the minutes themselves, which is where the scale-out delay shows.
+/// Slots with unknown load are not scored, and the group holds its size through them.
 /// </remarks>
 internal static class CapacitySimulation
 {
     private const int ScaleInWindowMinutes = 15;
 
-    public static (double UnderprovisionedShare, double InstanceHours) Run(
+    public static (double UnderprovisionedShare, double UnderprovisionedTimeShare, double InstanceHours) Run(
         IReadOnlyList<double> load, int stepMinutes, double capacityPerInstance, double targetUtilization,
         int scaleOutDelayMinutes, int minCapacity, int maxCapacity, Func<int, int>? scheduledMinimumAtMinute)
     {
@@ -33,6 +34,7 @@ internal static class CapacitySimulation
         var recentAsks = new Queue<int>();
         var underprovisioned = new bool[load.Count];
         double instanceMinutes = 0;
+        int shortMinutes = 0, knownMinutes = 0;
         double lastKnown = firstKnown;
 
         for (int minute = 0; minute < minutes; minute++)
@@ -43,8 +45,12 @@ internal static class CapacitySimulation
             if (double.IsFinite(current))
             {
                 lastKnown = current;
+                knownMinutes++;
                 if (current > serving * capacityPerInstance)
+                {
                     underprovisioned[slot] = true;
+                    shortMinutes++;
+                }
             }
 
             instanceMinutes += serving + launching.Count;
@@ -79,6 +85,8 @@ internal static class CapacitySimulation
                 shortSlots++;
         }
 
-        return (scored > 0 ? (double)shortSlots / scored : 0, instanceMinutes / 60);
+        return (scored > 0 ? (double)shortSlots / scored : 0,
+            knownMinutes > 0 ? (double)shortMinutes / knownMinutes : 0,
+            instanceMinutes / 60);
     }
 }

@@ -50,7 +50,7 @@ internal static class SvgPlot
             double value = top * tick / 4;
             double y = Y(value);
             svg.Append(Invariant($"""<line x1="{Left}" y1="{y:F1}" x2="{Width - Right}" y2="{y:F1}" stroke="#eee"/>"""))
-                .Append(Invariant($"""<text x="{Left - 6}" y="{y + 4:F1}" text-anchor="end">{value:G3}</text>""")).Append('\n');
+                .Append(Invariant($"""<text x="{Left - 6}" y="{y + 4:F1}" text-anchor="end">{(value >= 1000 ? value.ToString("#,0", CultureInfo.InvariantCulture) : value.ToString("G3", CultureInfo.InvariantCulture))}</text>""")).Append('\n');
         }
 
         for (int i = from; i < from + slots; i += slotsPerDay)

@@ -112,6 +112,8 @@ internal static class TraceBenchmark
             Headroom = options.Headroom,
             UnderprovisionedReactive = reactive.UnderprovisionedShare,
             UnderprovisionedPredictive = predictive.UnderprovisionedShare,
+            UnderprovisionedTimeReactive = reactive.UnderprovisionedTimeShare,
+            UnderprovisionedTimePredictive = predictive.UnderprovisionedTimeShare,
             InstanceHoursReactive = reactive.InstanceHours,
             InstanceHoursPredictive = predictive.InstanceHours,
             MeanScheduleEntries = plans.Average(p => p.Entries.Count),

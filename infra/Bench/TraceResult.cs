@@ -27,6 +27,8 @@ internal sealed record TraceResult
     public required double Headroom { get; init; }
     public required double UnderprovisionedReactive { get; init; }
     public required double UnderprovisionedPredictive { get; init; }
+    public required double UnderprovisionedTimeReactive { get; init; }
+    public required double UnderprovisionedTimePredictive { get; init; }
     public required double InstanceHoursReactive { get; init; }
     public required double InstanceHoursPredictive { get; init; }
     public required double MeanScheduleEntries { get; init; }
