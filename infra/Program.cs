@@ -1,4 +1,5 @@
 using Infra;
+using Infra.Benchmarks;
 using Infra.Plan;
 using Pulumi;
 
@@ -6,5 +7,6 @@ using Pulumi;
 return args.FirstOrDefault() switch
 {
     "plan" => await PlanCommand.RunAsync(args[1..], Console.Out, Console.Error),
+    "bench-engine" => await EngineBenchmark.RunAsync(args[1..], Console.Out),
     _ => await Deployment.RunAsync(InfraProgram.Run),
 };

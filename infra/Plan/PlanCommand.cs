@@ -18,7 +18,7 @@ public static class PlanCommand
         "  --preview        plan as `pulumi preview` sees it (outputs of new resources unknown)";
 
     /// <summary>Runs the command; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, ProjectLayout? layout = null)
     {
         string? stack = null, outFile = null, against = null;
         bool json = false, preview = false;
@@ -48,7 +48,7 @@ public static class PlanCommand
         StackPlan plan;
         try
         {
-            plan = await StackPlanner.PlanAsync(ProjectLayout.Find(), stack, preview);
+            plan = await StackPlanner.PlanAsync(layout ?? ProjectLayout.Find(), stack, preview);
         }
         catch (Exception e) when (e is RunException or AggregateException or FileNotFoundException or InvalidDataException)
         {

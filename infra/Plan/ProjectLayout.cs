@@ -6,9 +6,12 @@ namespace Infra.Plan;
 public sealed record ProjectLayout(string Root, string Name, string StacksDirectory)
 {
     /// <summary>Finds the project from the working directory upwards, else from the program's own folder upwards.</summary>
-    public static ProjectLayout Find()
+    public static ProjectLayout Find() => Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+
+    /// <summary>Finds the project from each of <paramref name="starts"/> upwards, in order.</summary>
+    public static ProjectLayout Find(params string[] starts)
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        foreach (var start in starts)
         {
             for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
             {

@@ -107,7 +107,7 @@ namespace Pulumi
             where TStack : Stack
             => (await RunTestAsync(mocks, options, () =>
                 (TStack?)serviceProvider.GetService(typeof(TStack))
-                ?? throw new InvalidOperationException($"Failed to resolve instance of type {typeof(TStack)} from service provider. Register the type with the service provider before calling {nameof(TestWithServiceProviderAsync)}.")).ConfigureAwait(false)).Resources;
+                ?? throw new ApplicationException($"Failed to resolve instance of type {typeof(TStack)} from service provider. Register the type with the service provider before calling RunAsync.")).ConfigureAwait(false)).Resources;
 
         public static async Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> TestAsync(
             IMocks testMocks, TestOptions testOptions, Func<Task<IDictionary<string, object?>>> createResources)

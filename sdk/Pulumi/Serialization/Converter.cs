@@ -23,7 +23,8 @@ namespace Pulumi.Serialization
                 isSecret = true;
                 wire = secret.Value;
             }
-            if (wire is UnknownValue || WireValue.ContainsUnknowns(wire))
+            // An unknown anywhere inside makes the whole value unknown (Converter.cs).
+            if (WireValue.ContainsUnknowns(wire))
                 return new OutputData<object?>(resources, DefaultOf(targetType), false, isSecret);
             isSecret |= WireValue.ContainsSecrets(wire);
             return new OutputData<object?>(resources, ConvertObject(context, wire, targetType), true, isSecret);

@@ -45,9 +45,11 @@ namespace Pulumi.Serialization
 
     internal static class WireValue
     {
+        /// <summary>On the wire an unknown is the sentinel string, so a literal sentinel counts as unknown too.</summary>
         public static bool ContainsUnknowns(object? value) => value switch
         {
             UnknownValue => true,
+            string s => s == UnknownValue.Sentinel,
             SecretValue s => ContainsUnknowns(s.Value),
             ImmutableArray<object?> list => list.Any(ContainsUnknowns),
             ImmutableDictionary<string, object?> map => map.Values.Any(ContainsUnknowns),
