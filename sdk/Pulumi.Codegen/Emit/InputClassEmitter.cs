@@ -54,6 +54,8 @@ public sealed class InputClassEmitter(GeneratorContext context)
 
         if (!isCollection && !property.Secret)
         {
+            // Pulumi's generator writes [Obsolete] only on properties with a backing field (below), so a
+            // deprecated scalar input (e.g. random's `number`) stays unmarked here, as in the real packages.
             var initializer = property.IsRequired && !TypeMapper.IsValueType(property.Type) ? " = null!;" : "";
             w.Line(InputAttribute(c, property));
             w.Line($"public {context.Types.TypeString(property.Type, typeContext)} {name} {{ get; set; }}{initializer}");
