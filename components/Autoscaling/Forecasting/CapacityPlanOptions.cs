@@ -1,4 +1,4 @@
-using System.Globalization;
+using Infra.Components.Common;
 
 namespace Infra.Components.Autoscaling.Forecasting;
 
@@ -29,13 +29,11 @@ public sealed class CapacityPlanOptions
     /// previous plan's minimum wherever the new need lies at most this far below it. Default: 1.</summary>
     public int HysteresisInstances { get; init; } = 1;
 
-    /// <summary>Every problem with these options, each as "key = value: fix" with keys under
-    /// <paramref name="at"/>.</summary>
+    /// <summary>Every problem with these options, keyed under <paramref name="at"/>.</summary>
     /// <param name="at">Prefix for keys, e.g. "scaling.predictive.plan".</param>
-    public IEnumerable<string> FindProblems(string at)
+    public IEnumerable<SpecProblem> FindProblems(string at)
     {
-        string Problem(string key, object value, string fix) =>
-            string.Create(CultureInfo.InvariantCulture, $"{at}.{key} = {value}: {fix}");
+        SpecProblem Problem(string key, object value, string fix) => new($"{at}.{key}", value, fix);
 
         if (!(CapacityPerInstance > 0) || !double.IsFinite(CapacityPerInstance))
             yield return Problem("capacityPerInstance", CapacityPerInstance,

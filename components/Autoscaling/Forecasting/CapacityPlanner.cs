@@ -1,3 +1,5 @@
+using Infra.Components.Common;
+
 namespace Infra.Components.Autoscaling.Forecasting;
 
 /// <summary>Turns a load forecast into a weekly minimum-capacity schedule.</summary>
@@ -123,11 +125,6 @@ public static class CapacityPlanner
     private static void ThrowIfInvalid(CapacityPlanOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.FindProblems("plan").ToList();
-        if (problems.Count > 0)
-            throw new ArgumentException(
-                $"capacity plan options have {problems.Count} problem{(problems.Count == 1 ? "" : "s")}:\n  "
-                + string.Join("\n  ", problems),
-                nameof(options));
+        InvalidSpecException.ThrowIfAny("Capacity plan options", options.FindProblems("plan"));
     }
 }

@@ -101,7 +101,8 @@ namespace Pulumi
         /// and then every registered resource in arrival order.</summary>
         public static async Task<ImmutableArray<Resource>> TestAsync<TStack>(IMocks mocks, TestOptions? options = null)
             where TStack : Stack, new()
-            => (await RunTestAsync(mocks, options, () => new TStack()).ConfigureAwait(false)).Resources;
+            => (await RunTestAsync(mocks, options, () => (TStack)Activator.CreateInstance(
+                typeof(TStack), BindingFlags.DoNotWrapExceptions | BindingFlags.Public | BindingFlags.Instance, null, null, null)!).ConfigureAwait(false)).Resources;
 
         public static async Task<ImmutableArray<Resource>> TestWithServiceProviderAsync<TStack>(IMocks mocks, IServiceProvider serviceProvider, TestOptions? options = null)
             where TStack : Stack

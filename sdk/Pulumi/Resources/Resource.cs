@@ -47,18 +47,16 @@ namespace Pulumi
             var deployment = Deployment.InternalInstance;
             _type = type;
             _name = name;
-            options = CopyOptions(options);
             args ??= ResourceArgs.Empty;
 
-            // Every resource but the stack itself (and adopted ones) hangs below the stack by default.
-            if (options.Parent == null && this is not Stack && options.Urn == null)
-                options.Parent = deployment.Stack;
-
-            // Legacy transformations: own first, then the parent chain (ending at the stack).
+            // Legacy transformations see the caller's own args and options objects, with Parent as the
+            // caller set it (null below the stack); the stack default only contributes its chain of
+            // transformations, and options are copied afterwards (Resources/Resource.cs).
+            var chainParent = options.Parent ?? (this is Stack || options.Urn != null ? null : deployment.Stack);
             var transformations = ImmutableArray.CreateBuilder<ResourceTransformation>();
             transformations.AddRange(options.ResourceTransformations);
-            if (options.Parent != null)
-                transformations.AddRange(options.Parent._transformations);
+            if (chainParent != null)
+                transformations.AddRange(chainParent._transformations);
             _transformations = transformations.ToImmutable();
 
             foreach (var transformation in _transformations)
@@ -71,6 +69,10 @@ namespace Pulumi
                 args = result.Value.Args;
                 options = result.Value.Options;
             }
+
+            options = CopyOptions(options);
+            if (options.Parent == null && this is not Stack && options.Urn == null)
+                options.Parent = deployment.Stack;
 
             _parentResource = options.Parent;
             _protect = options.Protect ?? options.Parent?._protect;

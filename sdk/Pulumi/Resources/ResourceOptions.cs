@@ -222,14 +222,15 @@ namespace Pulumi
             var second = options2?.Clone() ?? new ComponentResourceOptions();
             MergeInto(result, second);
 
-            // One provider per package; the second set wins, order kept where possible.
-            var merged = result.Providers.ToList();
-            foreach (var provider in second.Providers)
-            {
-                var index = merged.FindIndex(p => p.Package == provider.Package);
-                if (index >= 0) merged[index] = provider;
-                else merged.Add(provider);
-            }
+            // One provider per package, the second set winning: walk the second list then the first,
+            // each from its end, keep the first seen per package, then reverse
+            // (ComponentResourceOptions.cs MergeProviders).
+            var seen = new HashSet<string>();
+            var merged = new List<ProviderResource>();
+            foreach (var provider in Enumerable.Reverse(second.Providers).Concat(Enumerable.Reverse(result.Providers)))
+                if (seen.Add(provider.Package))
+                    merged.Add(provider);
+            merged.Reverse();
             result.Providers = merged;
             return result;
         }

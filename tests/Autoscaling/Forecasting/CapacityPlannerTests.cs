@@ -1,4 +1,5 @@
 using Infra.Components.Autoscaling.Forecasting;
+using Infra.Components.Common;
 using Xunit;
 
 namespace Infra.Tests.Autoscaling.Forecasting;
@@ -152,7 +153,7 @@ public class CapacityPlannerTests
         };
 
         var problems = options.FindProblems("scaling.plan").ToList();
-        var error = Assert.Throws<ArgumentException>(() => CapacityPlanner.RequiredInstances(Forecast(1), options));
+        var error = Assert.Throws<InvalidSpecException>(() => CapacityPlanner.RequiredInstances(Forecast(1), options));
 
         Assert.Equal(
             new[]
@@ -163,7 +164,7 @@ public class CapacityPlannerTests
                 "scaling.plan.maxCapacity = 3: must be at least 1 and at least minCapacity (5); raise it or lower minCapacity",
                 "scaling.plan.hysteresisInstances = -1: must be 0 (follow every change) or more",
             },
-            problems);
-        Assert.StartsWith("capacity plan options have 5 problems:", error.Message);
+            problems.Select(p => p.ToString()));
+        Assert.StartsWith("Capacity plan options has 5 problems:", error.Message);
     }
 }

@@ -1,4 +1,5 @@
 using Infra.Components.Autoscaling.Forecasting;
+using Infra.Tests.Harness;
 using Xunit;
 
 namespace Infra.Tests.Autoscaling.Forecasting;
@@ -8,16 +9,9 @@ public class SharedTraceSmokeTest
     [Fact]
     public void The_shared_taxi_trace_parses_in_new_york_time()
     {
-        // The traces live in shared/ beside the repository; walk up to find it as the bench does.
-        string? path = null;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null && path is null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "traces", "nab_nyc_taxi.csv");
-            if (File.Exists(candidate))
-                path = candidate;
-        }
-
-        Assert.True(path is not null, "shared/data/traces/nab_nyc_taxi.csv not found above " + AppContext.BaseDirectory);
+        // The traces live in shared/ beside the repository (never copied into it).
+        var path = Path.Combine(RepoPaths.Root, "..", "shared", "data", "traces", "nab_nyc_taxi.csv");
+        Assert.True(File.Exists(path), $"{path} not found");
         var history = LoadHistoryCsv.Read(path, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
 
         Assert.Equal(10_320, history.Samples.Count);
