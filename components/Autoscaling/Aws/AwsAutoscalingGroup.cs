@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Text;
+using Infra.Components.Common;
+using Pulumi;
+using Pulumi.Aws.AutoScaling;
+using Pulumi.Aws.AutoScaling.Inputs;
+using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.Ec2;
+using Pulumi.Aws.Ec2.Inputs;
+
+namespace Infra.Components.Autoscaling.Aws;
+
+/// <summary>
+/// An EC2 Auto Scaling group behind a load balancer: a launch template (IMDSv2 only, encrypted root
+/// volume), the group across private subnets with ELB health and rolling instance refresh, and the
+/// scaling policies of a <see cref="ScalingSpec"/> (target tracking, step scaling with its alarms,
+/// native predictive scaling).
+/// </summary>
+public sealed class AwsAutoscalingGroup : ComponentResource
+{
+    /// <summary>Name of the Auto Scaling group, for CloudWatch dimensions and scheduled actions.</summary>
+    [Output("groupName")] public Output<string> GroupName { get; private set; }
+
+    /// <summary>ARN of the Auto Scaling group.</summary>
+    [Output("groupArn")] public Output<string> GroupArn { get; private set; }
+
+    /// <summary>Id of the launch template the group launches from.</summary>
+    [Output("launchTemplateId")] public Output<string> LaunchTemplateId { get; private set; }
+
+    /// <summary>Validates <paramref name="args"/> and creates the group, its launch template and its policies.</summary>
+    public AwsAutoscalingGroup(string name, AwsAutoscalingGroupArgs args, ComponentResourceOptions? options = null)
+        : base("infra:autoscaling:AwsAutoscalingGroup", name, options)
+    {
+        InvalidSpecException.ThrowIfAny($"AwsAutoscalingGroup \"{name}\"", args.FindProblems());
+        var child = new CustomResourceOptions { Parent = this };
+        var scaling = args.Scaling;
+
+        var template = new LaunchTemplate($"{name}-lt", LaunchTemplateFor(name, args), child);
+        var group = CreateGroup(name, args, template);
+
+        foreach (var (key, policy) in scaling.TargetTracking)
+            _ = new Policy($"{name}-policy-{key}", new PolicyArgs
+            {
+                AutoscalingGroupName = group.Name,
+                PolicyType = "TargetTrackingScaling",
+                TargetTrackingConfiguration = TargetTrackingFor(policy, args),
+            }, child);
+
+        foreach (var (key, policy) in scaling.StepScaling)
+            CreateStepScaling(name, key, policy, group, child);
+
+        if (scaling.Predictive is { UsesNative: true } predictive)
+        {
+            _ = new Policy($"{name}-predictive", new PolicyArgs
+            {
+                AutoscalingGroupName = group.Name,
+                PolicyType = "PredictiveScaling",
+                PredictiveScalingConfiguration = PredictiveFor(predictive, args),
+            }, child);
+            if (predictive.Source == PredictiveScalingPolicy.Native && predictive.Mode == PredictiveScalingPolicy.ForecastOnly
+                && scaling.TargetTracking.Count == 0 && scaling.StepScaling.Count == 0 && scaling.MinSize != scaling.MaxSize)
+                Log.Warn($"AwsAutoscalingGroup \"{name}\": predictive scaling is forecast-only and no demand policy exists, " +
+                    $"so the group stays at {scaling.MinSize} instances; add a target-tracking policy or switch to forecast-and-scale once the forecast is trusted", this);
+        }
+
+        GroupName = group.Name;
+        GroupArn = group.Arn;
+        LaunchTemplateId = template.Id;
+        RegisterOutputs();
+    }
+
+    private static LaunchTemplateArgs LaunchTemplateFor(string name, AwsAutoscalingGroupArgs args)
+    {
+        var template = new LaunchTemplateArgs
+        {
+            ImageId = args.ImageId,
+            InstanceType = args.InstanceType,
+            VpcSecurityGroupIds = args.SecurityGroupIds,
+            // IMDSv2 only: session tokens stop SSRF bugs in the application from reading instance credentials.
+            MetadataOptions = new LaunchTemplateMetadataOptionsArgs
+            {
+                HttpEndpoint = "enabled",
+                HttpTokens = "required",
+            },
+            BlockDeviceMappings =
+            {
+                new LaunchTemplateBlockDeviceMappingArgs
+                {
+                    DeviceName = args.RootDeviceName,
+                    Ebs = new LaunchTemplateBlockDeviceMappingEbsArgs
+                    {
+                        VolumeType = "gp3",
+                        VolumeSize = args.RootVolumeSizeGb,
+                        // The provider takes these booleans as strings.
+                        Encrypted = "true",
+                        DeleteOnTermination = "true",
+                    },
+                },
+            },
+            Monitoring = new LaunchTemplateMonitoringArgs { Enabled = args.DetailedMonitoring },
+            // Group tags reach instances only; volumes get theirs from the template.
+            TagSpecifications =
+            {
+                new LaunchTemplateTagSpecificationArgs { ResourceType = "volume", Tags = TagsFor(name, args) },
+            },
+            UpdateDefaultVersion = true,
+        };
+        if (args.UserData is { } script)
+            template.UserData = Convert.ToBase64String(Encoding.UTF8.GetBytes(script));
+        return template;
+    }
+
+    private Group CreateGroup(string name, AwsAutoscalingGroupArgs args, LaunchTemplate template)
+    {
+        var scaling = args.Scaling;
+        var group = new GroupArgs
+        {
+            MinSize = scaling.MinSize,
+            MaxSize = scaling.MaxSize,
+            VpcZoneIdentifiers = args.SubnetIds,
+            TargetGroupArns = args.TargetGroupArns,
+            HealthCheckType = args.TargetGroupArns.ToOutput().Apply(AwsScalingMapping.HealthCheckType),
+            HealthCheckGracePeriod = args.HealthCheck.GracePeriodSeconds,
+            DefaultInstanceWarmup = scaling.InstanceWarmupSeconds,
+            // A numbered version (not "$Latest") makes every template change an update of the group,
+            // which starts the instance refresh below.
+            LaunchTemplate = new GroupLaunchTemplateArgs
+            {
+                Id = template.Id,
+                Version = template.LatestVersion.Apply(version => version.ToString(CultureInfo.InvariantCulture)),
+            },
+            InstanceRefresh = new GroupInstanceRefreshArgs
+            {
+                Strategy = "Rolling",
+                Preferences = new GroupInstanceRefreshPreferencesArgs
+                {
+                    MinHealthyPercentage = args.InstanceRefreshMinHealthyPercent,
+                },
+            },
+            EnabledMetrics = AwsScalingMapping.GroupMetrics,
+        };
+        foreach (var (key, value) in TagsFor(name, args))
+            group.Tags.Add(new GroupTagArgs { Key = key, Value = value, PropagateAtLaunch = true });
+
+        var options = new CustomResourceOptions { Parent = this };
+        if (scaling.DesiredCapacity is { } desired)
+        {
+            group.DesiredCapacity = desired;
+            // Without this every deploy would reset the group to the spec's number, undoing the policies (aws-cdk#5215).
+            options.IgnoreChanges = ["desiredCapacity"];
+            Log.Warn($"AwsAutoscalingGroup \"{name}\": scaling.desiredCapacity = {desired} sets only the first deploy's size; " +
+                "later deploys ignore changes to it so they never fight the scaling policies. Remove it to start at minSize.", this);
+        }
+        return new Group($"{name}-asg", group, options);
+    }
+
+    private static Dictionary<string, string> TagsFor(string name, AwsAutoscalingGroupArgs args)
+    {
+        var tags = new Dictionary<string, string>(args.Tags ?? []);
+        tags.TryAdd("Name", name);
+        return tags;
+    }
+
+    private static PolicyTargetTrackingConfigurationArgs TargetTrackingFor(TargetTrackingPolicySpec policy, AwsAutoscalingGroupArgs args)
+    {
+        var config = new PolicyTargetTrackingConfigurationArgs
+        {
+            TargetValue = policy.TargetValue,
+            DisableScaleIn = policy.DisableScaleIn,
+        };
+        if (AwsScalingMapping.TargetTrackingMetric(policy.Metric) is { } predefined)
+        {
+            var metric = new PolicyTargetTrackingConfigurationPredefinedMetricSpecificationArgs { PredefinedMetricType = predefined };
+            if (policy.Metric == ScalingMetrics.RequestsPerTarget)
+                metric.ResourceLabel = ResourceLabel(args);
+            config.PredefinedMetricSpecification = metric;
+        }
+        else
+        {
+            var custom = policy.CustomMetric!;
+            var metric = new PolicyTargetTrackingConfigurationCustomizedMetricSpecificationArgs
+            {
+                Namespace = custom.Namespace,
+                MetricName = custom.Name,
+                Statistic = custom.Statistic,
+            };
+            foreach (var (dimension, value) in custom.Dimensions)
+                metric.MetricDimensions.Add(new PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricDimensionArgs { Name = dimension, Value = value });
+            config.CustomizedMetricSpecification = metric;
+        }
+        return config;
+    }
+
+    private void CreateStepScaling(string name, string key, StepScalingPolicySpec spec, Group group, CustomResourceOptions child)
+    {
+        var policyArgs = new PolicyArgs
+        {
+            AutoscalingGroupName = group.Name,
+            PolicyType = "StepScaling",
+            AdjustmentType = "ChangeInCapacity",
+        };
+        foreach (var step in spec.Steps)
+        {
+            var adjustment = new PolicyStepAdjustmentArgs { ScalingAdjustment = step.Adjustment };
+            // Bounds are offsets from the alarm threshold, which the provider takes as text.
+            if (step.LowerBound is { } lower)
+                adjustment.MetricIntervalLowerBound = lower.ToString(CultureInfo.InvariantCulture);
+            if (step.UpperBound is { } upper)
+                adjustment.MetricIntervalUpperBound = upper.ToString(CultureInfo.InvariantCulture);
+            policyArgs.StepAdjustments.Add(adjustment);
+        }
+        var policy = new Policy($"{name}-policy-{key}", policyArgs, child);
+
+        var alarm = new MetricAlarmArgs
+        {
+            AlarmDescription = $"Step scaling \"{key}\" of {name}: {spec.Metric} {spec.Comparison} {spec.Threshold.ToString(CultureInfo.InvariantCulture)}",
+            ComparisonOperator = AwsScalingMapping.StepComparison(spec.Comparison),
+            Threshold = spec.Threshold,
+            EvaluationPeriods = spec.EvaluationPeriods,
+            Period = spec.PeriodSeconds,
+            AlarmActions = { policy.Arn },
+            // A step policy keeps acting while its alarm stays in ALARM; a gap in the data
+            // (e.g. no instances) must neither hold it there nor trigger it.
+            TreatMissingData = "notBreaching",
+        };
+        if (spec.Metric == ScalingMetrics.Custom)
+        {
+            var custom = spec.CustomMetric!;
+            alarm.Namespace = custom.Namespace;
+            alarm.MetricName = custom.Name;
+            alarm.Statistic = custom.Statistic;
+            foreach (var (dimension, value) in custom.Dimensions)
+                alarm.Dimensions.Add(dimension, value);
+        }
+        else
+        {
+            var (metricNamespace, metricName, statistic) = AwsScalingMapping.StepMetric(spec.Metric);
+            alarm.Namespace = metricNamespace;
+            alarm.MetricName = metricName;
+            alarm.Statistic = statistic;
+            alarm.Dimensions.Add("AutoScalingGroupName", group.Name);
+        }
+        _ = new MetricAlarm($"{name}-alarm-{key}", alarm, child);
+    }
+
+    private static PolicyPredictiveScalingConfigurationArgs PredictiveFor(PredictiveScalingPolicy predictive, AwsAutoscalingGroupArgs args)
+    {
+        var pair = new PolicyPredictiveScalingConfigurationMetricSpecificationPredefinedMetricPairSpecificationArgs
+        {
+            PredefinedMetricType = AwsScalingMapping.PredictiveMetricPair(predictive.Metric),
+        };
+        if (predictive.Metric == ScalingMetrics.RequestsPerTarget)
+            pair.ResourceLabel = ResourceLabel(args);
+
+        var config = new PolicyPredictiveScalingConfigurationArgs
+        {
+            Mode = AwsScalingMapping.PredictiveMode(predictive.Mode),
+            SchedulingBufferTime = predictive.SchedulingBufferSeconds.ToString(CultureInfo.InvariantCulture),
+            MaxCapacityBreachBehavior = AwsScalingMapping.MaxCapacityBreachBehavior(predictive.MaxCapacityBehavior),
+            MetricSpecification = new PolicyPredictiveScalingConfigurationMetricSpecificationArgs
+            {
+                // A whole number (FindProblems refuses fractions) converts to the provider's input
+                // whether it is typed int or double.
+                TargetValue = (int)predictive.TargetValue,
+                PredefinedMetricPairSpecification = pair,
+            },
+        };
+        if (predictive.MaxCapacityBufferPercent is { } buffer)
+            config.MaxCapacityBuffer = buffer.ToString(CultureInfo.InvariantCulture);
+        return config;
+    }
+
+    /// <summary>The ALB metrics' resource label: <c>app/&lt;lb&gt;/&lt;id&gt;/targetgroup/&lt;tg&gt;/&lt;id&gt;</c>.</summary>
+    private static Output<string> ResourceLabel(AwsAutoscalingGroupArgs args)
+    {
+        Output<string> loadBalancer = args.LoadBalancerArnSuffix!;
+        Output<string> targetGroup = args.TargetGroupArnSuffix!;
+        return Output.Format($"{loadBalancer}/{targetGroup}");
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using Pulumi.Aws.AutoScaling;
+
+namespace Infra.Components.Autoscaling.Aws;
+
+/// <summary>
+/// Our scaling constants as AWS Auto Scaling and CloudWatch spell them, one switch per concept.
+/// <see cref="AwsAutoscalingGroupArgs.FindProblems"/> refuses every value these do not map, so a
+/// default arm is only reached by a missing mapping and fails loudly rather than guessing.
+/// </summary>
+internal static class AwsScalingMapping
+{
+    /// <summary>Group metrics collected every minute: what the dashboard and the at-max alarm read.</summary>
+    public static readonly ImmutableArray<Metric> GroupMetrics =
+    [
+        Metric.GroupMinSize,
+        Metric.GroupMaxSize,
+        Metric.GroupDesiredCapacity,
+        Metric.GroupInServiceInstances,
+        Metric.GroupPendingInstances,
+        Metric.GroupStandbyInstances,
+        Metric.GroupTerminatingInstances,
+        Metric.GroupTotalInstances,
+    ];
+
+    /// <summary>ELB health replaces instances the load balancer finds unhealthy; without target groups
+    /// only EC2 status checks exist.</summary>
+    public static string HealthCheckType(ImmutableArray<string> targetGroupArns)
+        => targetGroupArns.IsDefaultOrEmpty ? "EC2" : "ELB";
+
+    /// <summary>Predefined target-tracking metric, or null for a customized one.</summary>
+    public static string? TargetTrackingMetric(string metric) => metric switch
+    {
+        ScalingMetrics.Cpu => "ASGAverageCPUUtilization",
+        ScalingMetrics.RequestsPerTarget => "ALBRequestCountPerTarget",
+        ScalingMetrics.Custom => null,
+        _ => throw Unmapped(nameof(metric), metric),
+    };
+
+    /// <summary>Predefined metric pair native predictive scaling forecasts.</summary>
+    public static string PredictiveMetricPair(string metric) => metric switch
+    {
+        ScalingMetrics.Cpu => "ASGCPUUtilization",
+        ScalingMetrics.RequestsPerTarget => "ALBRequestCount",
+        _ => throw Unmapped(nameof(metric), metric),
+    };
+
+    /// <summary>Predictive scaling mode.</summary>
+    public static string PredictiveMode(string mode) => mode switch
+    {
+        PredictiveScalingPolicy.ForecastOnly => "ForecastOnly",
+        PredictiveScalingPolicy.ForecastAndScale => "ForecastAndScale",
+        _ => throw Unmapped(nameof(mode), mode),
+    };
+
+    /// <summary>What a forecast above the group's maximum does.</summary>
+    public static string MaxCapacityBreachBehavior(string behavior) => behavior switch
+    {
+        PredictiveScalingPolicy.HonorMaxCapacity => "HonorMaxCapacity",
+        PredictiveScalingPolicy.IncreaseMaxCapacity => "IncreaseMaxCapacity",
+        _ => throw Unmapped(nameof(behavior), behavior),
+    };
+
+    /// <summary>Alarm comparison of a step-scaling policy.</summary>
+    public static string StepComparison(string comparison) => comparison switch
+    {
+        StepScalingPolicySpec.Above => "GreaterThanThreshold",
+        StepScalingPolicySpec.Below => "LessThanThreshold",
+        _ => throw Unmapped(nameof(comparison), comparison),
+    };
+
+    /// <summary>The CloudWatch metric a step-scaling alarm watches, for the built-in metrics;
+    /// custom metrics name their own.</summary>
+    public static (string Namespace, string Name, string Statistic) StepMetric(string metric) => metric switch
+    {
+        ScalingMetrics.Cpu => ("AWS/EC2", "CPUUtilization", "Average"),
+        _ => throw Unmapped(nameof(metric), metric),
+    };
+
+    private static ArgumentOutOfRangeException Unmapped(string setting, string value)
+        => new(setting, value, $"no AWS mapping for {setting} \"{value}\"; AwsAutoscalingGroupArgs.FindProblems should have refused it");
+}

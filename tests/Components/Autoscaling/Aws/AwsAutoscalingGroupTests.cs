@@ -1,0 +1,716 @@
+using System.Collections.Immutable;
+using System.Text;
+using Infra.Components.Autoscaling;
+using Infra.Components.Autoscaling.Aws;
+using Infra.Tests.Harness;
+using Pulumi;
+using Xunit;
+
+namespace Infra.Tests.Components.Autoscaling.Aws;
+
+[Collection(Infra.Tests.Sdk.EngineCollection.Name)]
+public sealed class AwsAutoscalingGroupTests
+{
+    private const string Component = "infra:autoscaling:AwsAutoscalingGroup";
+    private const string LaunchTemplate = "aws:ec2/launchTemplate:LaunchTemplate";
+    private const string Group = "aws:autoscaling/group:Group";
+    private const string Policy = "aws:autoscaling/policy:Policy";
+    private const string Alarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private const string LoadBalancerSuffix = "app/web-alb/50dc6c495c0c9188";
+    private const string TargetGroupSuffix = "targetgroup/web-tg-api/73e2d6bc24d8a067";
+
+    /// <summary>A group of 2 to 6 instances in two private subnets behind one target group, scaling on CPU.</summary>
+    private static AwsAutoscalingGroupArgs WebArgs(Action<ScalingSpec>? scaling = null)
+    {
+        var spec = new ScalingSpec
+        {
+            MinSize = 2,
+            MaxSize = 6,
+            TargetTracking = { ["cpu"] = new TargetTrackingPolicySpec { Metric = ScalingMetrics.Cpu, TargetValue = 50 } },
+        };
+        scaling?.Invoke(spec);
+        return new AwsAutoscalingGroupArgs
+        {
+            Scaling = spec,
+            ImageId = "ami-0123456789abcdef0",
+            InstanceType = "t3.small",
+            SubnetIds = { "subnet-private-a", "subnet-private-b" },
+            SecurityGroupIds = { "sg-instances" },
+            TargetGroupArns = { "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-api/73e2d6bc24d8a067" },
+        };
+    }
+
+    private static AwsAutoscalingGroupArgs WithLoadBalancer(AwsAutoscalingGroupArgs args)
+    {
+        args.LoadBalancerArnSuffix = LoadBalancerSuffix;
+        args.TargetGroupArnSuffix = TargetGroupSuffix;
+        return args;
+    }
+
+    private static Task<TestRun> Run(AwsAutoscalingGroupArgs args, bool preview = false)
+        => PulumiTest.RunAsync(() => new AwsAutoscalingGroup("web", args), preview);
+
+    private static Task<string> Failure(AwsAutoscalingGroupArgs args)
+        => PulumiTest.FailureAsync(() => new AwsAutoscalingGroup("web", args));
+
+    // ---- shape -------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Creates_a_launch_template_a_group_and_a_policy_per_target_tracking_key_all_parented_to_the_component()
+    {
+        var run = await Run(WebArgs());
+
+        Assert.Equal(1, run.Count(Component));
+        Assert.Equal(1, run.Count(LaunchTemplate));
+        Assert.Equal(1, run.Count(Group));
+        Assert.Equal(1, run.Count(Policy));
+        Assert.Equal(0, run.Count(Alarm));
+        foreach (var (type, name) in new[] { (LaunchTemplate, "web-lt"), (Group, "web-asg"), (Policy, "web-policy-cpu") })
+        {
+            var resource = run.Single(type, name);
+            Assert.Equal(Component, resource.ParentType);
+            Assert.Equal("web", resource.ParentName);
+        }
+    }
+
+    [Fact]
+    public async Task Component_outputs_name_the_group_and_the_launch_template()
+    {
+        var run = await Run(WebArgs());
+        var component = run.Object<AwsAutoscalingGroup>("web");
+
+        Assert.Equal("web-asg", await TestRun.ValueAsync(component.GroupName));
+        Assert.Equal("arn:aws:autoscaling:us-east-1:123456789012:web-asg", await TestRun.ValueAsync(component.GroupArn));
+        Assert.Equal("web-lt-id", await TestRun.ValueAsync(component.LaunchTemplateId));
+    }
+
+    [Fact]
+    public async Task Construction_completes_in_preview()
+    {
+        var args = WithLoadBalancer(WebArgs(s =>
+        {
+            s.DesiredCapacity = 3;
+            s.TargetTracking["requests"] = new TargetTrackingPolicySpec { Metric = ScalingMetrics.RequestsPerTarget, TargetValue = 1000 };
+            s.StepScaling["burst"] = new StepScalingPolicySpec { Steps = { new ScalingStepSpec { LowerBound = 0, Adjustment = 2 } } };
+            s.Predictive = new PredictiveScalingPolicy();
+        }));
+
+        var run = await Run(args, preview: true);
+
+        Assert.Equal(4, run.Count(Policy));
+        Assert.Equal(1, run.Count(Alarm));
+        Assert.Equal(Component, run.Single(Group, "web-asg").ParentType);
+    }
+
+    // ---- launch template ---------------------------------------------------------------------
+
+    [Fact]
+    public async Task Launch_template_requires_imdsv2_tokens()
+    {
+        var template = (await Run(WebArgs())).Single(LaunchTemplate, "web-lt");
+
+        Assert.Equal("required", template.Input("metadataOptions.httpTokens"));
+        Assert.Equal("enabled", template.Input("metadataOptions.httpEndpoint"));
+    }
+
+    [Fact]
+    public async Task Launch_template_encrypts_a_gp3_root_volume_of_the_requested_size()
+    {
+        var args = WebArgs();
+        args.RootVolumeSizeGb = 40;
+        var template = (await Run(args)).Single(LaunchTemplate, "web-lt");
+
+        Assert.Single(template.List("blockDeviceMappings"));
+        Assert.Equal("/dev/xvda", template.Input("blockDeviceMappings[0].deviceName"));
+        Assert.Equal("true", template.Input("blockDeviceMappings[0].ebs.encrypted"));
+        Assert.Equal("true", template.Input("blockDeviceMappings[0].ebs.deleteOnTermination"));
+        Assert.Equal("gp3", template.Input("blockDeviceMappings[0].ebs.volumeType"));
+        Assert.Equal(40, template.Number("blockDeviceMappings[0].ebs.volumeSize"));
+    }
+
+    [Fact]
+    public async Task Launch_template_carries_the_image_type_security_groups_and_detailed_monitoring()
+    {
+        var template = (await Run(WebArgs())).Single(LaunchTemplate, "web-lt");
+
+        Assert.Equal("ami-0123456789abcdef0", template.Input("imageId"));
+        Assert.Equal("t3.small", template.Input("instanceType"));
+        Assert.Equal(new object?[] { "sg-instances" }, template.List("vpcSecurityGroupIds"));
+        Assert.Equal(true, template.Input("monitoring.enabled"));
+        Assert.Equal(true, template.Input("updateDefaultVersion"));
+    }
+
+    [Fact]
+    public async Task User_data_is_sent_base64_encoded()
+    {
+        var args = WebArgs();
+        args.UserData = "#!/bin/bash\necho héllo > /tmp/boot\n";
+        var template = (await Run(args)).Single(LaunchTemplate, "web-lt");
+
+        var encoded = Assert.IsType<string>(template.Input("userData"));
+        Assert.Equal(args.UserData, Encoding.UTF8.GetString(Convert.FromBase64String(encoded)));
+    }
+
+    [Fact]
+    public async Task Launch_template_without_user_data_sends_none()
+    {
+        var template = (await Run(WebArgs())).Single(LaunchTemplate, "web-lt");
+
+        Assert.Null(template.Input("userData"));
+    }
+
+    [Fact]
+    public async Task Volumes_are_tagged_through_the_launch_template()
+    {
+        var args = WebArgs();
+        args.Tags = new() { ["team"] = "payments" };
+        var template = (await Run(args)).Single(LaunchTemplate, "web-lt");
+
+        Assert.Equal("volume", template.Input("tagSpecifications[0].resourceType"));
+        Assert.Equal("payments", template.Input("tagSpecifications[0].tags.team"));
+        Assert.Equal("web", template.Input("tagSpecifications[0].tags.Name"));
+    }
+
+    // ---- group -------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Group_spans_the_private_subnets_and_registers_with_the_target_groups_under_elb_health()
+    {
+        var args = WebArgs();
+        args.HealthCheck.GracePeriodSeconds = 240;
+        var group = (await Run(args)).Single(Group, "web-asg");
+
+        Assert.Equal(new object?[] { "subnet-private-a", "subnet-private-b" }, group.List("vpcZoneIdentifiers"));
+        Assert.Equal(new object?[] { "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-api/73e2d6bc24d8a067" }, group.List("targetGroupArns"));
+        Assert.Equal("ELB", group.Input("healthCheckType"));
+        Assert.Equal(240, group.Number("healthCheckGracePeriod"));
+        Assert.Equal(2, group.Number("minSize"));
+        Assert.Equal(6, group.Number("maxSize"));
+        Assert.Equal(300, group.Number("defaultInstanceWarmup"));
+    }
+
+    [Fact]
+    public async Task Group_without_target_groups_falls_back_to_ec2_status_checks()
+    {
+        var args = WebArgs();
+        args.TargetGroupArns = new InputList<string>();
+        var group = (await Run(args)).Single(Group, "web-asg");
+
+        Assert.Equal("EC2", group.Input("healthCheckType"));
+        Assert.Empty(group.List("targetGroupArns"));
+    }
+
+    [Fact]
+    public async Task Group_leaves_desired_capacity_to_the_policies_by_default()
+    {
+        var group = (await Run(WebArgs())).Single(Group, "web-asg");
+
+        Assert.False(group.Inputs.ContainsKey("desiredCapacity"));
+    }
+
+    [Fact]
+    public async Task Desired_capacity_when_set_starts_the_group_and_is_then_ignored_by_later_deploys()
+    {
+        var args = WebArgs(s => s.DesiredCapacity = 4);
+        var ignoredByResource = new Dictionary<string, List<string>>();
+        // A transformation on the component sees each child's options, which the mock engine does not.
+        var options = new ComponentResourceOptions
+        {
+            ResourceTransformations =
+            {
+                a =>
+                {
+                    lock (ignoredByResource)
+                        ignoredByResource[a.Resource.GetResourceName()] = [.. a.Options.IgnoreChanges];
+                    return null;
+                },
+            },
+        };
+
+        var run = await PulumiTest.RunAsync(() => new AwsAutoscalingGroup("web", args, options));
+
+        Assert.Equal(4, run.Single(Group, "web-asg").Number("desiredCapacity"));
+        Assert.Equal(new[] { "desiredCapacity" }, ignoredByResource["web-asg"]);
+        Assert.Empty(ignoredByResource["web-lt"]);
+    }
+
+    [Fact]
+    public async Task Group_ignores_nothing_when_desired_capacity_is_unset()
+    {
+        var ignored = new List<string> { "not recorded" };
+        var options = new ComponentResourceOptions
+        {
+            ResourceTransformations =
+            {
+                a =>
+                {
+                    if (a.Resource.GetResourceName() == "web-asg")
+                        ignored = [.. a.Options.IgnoreChanges];
+                    return null;
+                },
+            },
+        };
+
+        await PulumiTest.RunAsync(() => new AwsAutoscalingGroup("web", WebArgs(), options));
+
+        Assert.Empty(ignored);
+    }
+
+    [Fact]
+    public async Task Group_launches_the_latest_template_version_and_replaces_instances_by_rolling_refresh()
+    {
+        var args = WebArgs();
+        args.InstanceRefreshMinHealthyPercent = 75;
+        var group = (await Run(args)).Single(Group, "web-asg");
+
+        Assert.Equal("web-lt-id", group.Input("launchTemplate.id"));
+        Assert.Equal("1", group.Input("launchTemplate.version"));
+        Assert.Equal("Rolling", group.Input("instanceRefresh.strategy"));
+        Assert.Equal(75, group.Number("instanceRefresh.preferences.minHealthyPercentage"));
+    }
+
+    [Fact]
+    public async Task Group_collects_its_size_metrics_for_alarms_and_dashboards()
+    {
+        var group = (await Run(WebArgs())).Single(Group, "web-asg");
+
+        Assert.Equal(
+            new object?[]
+            {
+                "GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances",
+                "GroupPendingInstances", "GroupStandbyInstances", "GroupTerminatingInstances", "GroupTotalInstances",
+            },
+            group.List("enabledMetrics"));
+    }
+
+    [Fact]
+    public async Task Tags_propagate_at_launch_and_a_name_tag_is_added()
+    {
+        var args = WebArgs();
+        args.Tags = new() { ["team"] = "payments", ["env"] = "prod" };
+        var group = (await Run(args)).Single(Group, "web-asg");
+
+        var tags = group.List("tags").Cast<IReadOnlyDictionary<string, object?>>().ToDictionary(t => (string)t["key"]!);
+        Assert.Equal(new[] { "Name", "env", "team" }, tags.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("web", tags["Name"]["value"]);
+        Assert.Equal("payments", tags["team"]["value"]);
+        Assert.All(tags.Values, t => Assert.Equal(true, t["propagateAtLaunch"]));
+    }
+
+    [Fact]
+    public async Task A_given_name_tag_is_kept()
+    {
+        var args = WebArgs();
+        args.Tags = new() { ["Name"] = "checkout-web" };
+        var group = (await Run(args)).Single(Group, "web-asg");
+
+        var tag = Assert.Single(group.List("tags"));
+        Assert.Equal("checkout-web", ((IReadOnlyDictionary<string, object?>)tag!)["value"]);
+    }
+
+    // ---- target tracking ---------------------------------------------------------------------
+
+    [Fact]
+    public async Task Cpu_target_tracking_follows_the_group_average_cpu()
+    {
+        var policy = (await Run(WebArgs())).Single(Policy, "web-policy-cpu");
+
+        Assert.Equal("web-asg", policy.Input("autoscalingGroupName"));
+        Assert.Equal("TargetTrackingScaling", policy.Input("policyType"));
+        Assert.Equal(50, policy.Number("targetTrackingConfiguration.targetValue"));
+        Assert.Equal("ASGAverageCPUUtilization", policy.Input("targetTrackingConfiguration.predefinedMetricSpecification.predefinedMetricType"));
+        Assert.Null(policy.Input("targetTrackingConfiguration.predefinedMetricSpecification.resourceLabel"));
+        Assert.Equal(false, policy.Input("targetTrackingConfiguration.disableScaleIn"));
+    }
+
+    [Fact]
+    public async Task Requests_per_target_tracking_labels_the_load_balancer_and_target_group()
+    {
+        var args = WithLoadBalancer(WebArgs(s => s.TargetTracking = new()
+        {
+            ["requests"] = new TargetTrackingPolicySpec { Metric = ScalingMetrics.RequestsPerTarget, TargetValue = 1000, DisableScaleIn = true },
+        }));
+        var policy = (await Run(args)).Single(Policy, "web-policy-requests");
+
+        Assert.Equal("ALBRequestCountPerTarget", policy.Input("targetTrackingConfiguration.predefinedMetricSpecification.predefinedMetricType"));
+        Assert.Equal($"{LoadBalancerSuffix}/{TargetGroupSuffix}", policy.Input("targetTrackingConfiguration.predefinedMetricSpecification.resourceLabel"));
+        Assert.Equal(1000, policy.Number("targetTrackingConfiguration.targetValue"));
+        Assert.Equal(true, policy.Input("targetTrackingConfiguration.disableScaleIn"));
+    }
+
+    [Fact]
+    public async Task Custom_target_tracking_names_the_application_metric()
+    {
+        var args = WebArgs(s => s.TargetTracking = new()
+        {
+            ["queue"] = new TargetTrackingPolicySpec
+            {
+                Metric = ScalingMetrics.Custom,
+                TargetValue = 20,
+                CustomMetric = new CustomMetricSpec { Namespace = "Checkout", Name = "QueueDepthPerInstance", Statistic = "Average", Dimensions = { ["Queue"] = "orders" } },
+            },
+        });
+        var policy = (await Run(args)).Single(Policy, "web-policy-queue");
+
+        Assert.Null(policy.Input("targetTrackingConfiguration.predefinedMetricSpecification"));
+        Assert.Equal("Checkout", policy.Input("targetTrackingConfiguration.customizedMetricSpecification.namespace"));
+        Assert.Equal("QueueDepthPerInstance", policy.Input("targetTrackingConfiguration.customizedMetricSpecification.metricName"));
+        Assert.Equal("Average", policy.Input("targetTrackingConfiguration.customizedMetricSpecification.statistic"));
+        Assert.Equal("Queue", policy.Input("targetTrackingConfiguration.customizedMetricSpecification.metricDimensions[0].name"));
+        Assert.Equal("orders", policy.Input("targetTrackingConfiguration.customizedMetricSpecification.metricDimensions[0].value"));
+    }
+
+    // ---- step scaling ------------------------------------------------------------------------
+
+    private static StepScalingPolicySpec Burst() => new()
+    {
+        Metric = ScalingMetrics.Cpu,
+        Comparison = StepScalingPolicySpec.Above,
+        Threshold = 80,
+        EvaluationPeriods = 2,
+        PeriodSeconds = 60,
+        Steps =
+        {
+            new ScalingStepSpec { LowerBound = 0, UpperBound = 10.5, Adjustment = 1 },
+            new ScalingStepSpec { LowerBound = 10.5, Adjustment = 3 },
+        },
+    };
+
+    [Fact]
+    public async Task Step_scaling_policy_sends_its_steps_as_offsets_from_the_threshold()
+    {
+        var policy = (await Run(WebArgs(s => s.StepScaling["burst"] = Burst()))).Single(Policy, "web-policy-burst");
+
+        Assert.Equal("StepScaling", policy.Input("policyType"));
+        Assert.Equal("ChangeInCapacity", policy.Input("adjustmentType"));
+        Assert.Equal("web-asg", policy.Input("autoscalingGroupName"));
+        Assert.Equal(2, policy.List("stepAdjustments").Length);
+        Assert.Equal("0", policy.Input("stepAdjustments[0].metricIntervalLowerBound"));
+        Assert.Equal("10.5", policy.Input("stepAdjustments[0].metricIntervalUpperBound"));
+        Assert.Equal(1, policy.Number("stepAdjustments[0].scalingAdjustment"));
+        Assert.Equal("10.5", policy.Input("stepAdjustments[1].metricIntervalLowerBound"));
+        Assert.Null(policy.Input("stepAdjustments[1].metricIntervalUpperBound"));
+        Assert.Equal(3, policy.Number("stepAdjustments[1].scalingAdjustment"));
+    }
+
+    [Fact]
+    public async Task Step_scaling_gets_its_own_cpu_alarm_wired_to_the_policy_arn()
+    {
+        var run = await Run(WebArgs(s => s.StepScaling["burst"] = Burst()));
+        var alarm = run.Single(Alarm, "web-alarm-burst");
+
+        Assert.Equal(Component, alarm.ParentType);
+        Assert.Equal(new object?[] { "arn:aws:autoscaling:us-east-1:123456789012:web-policy-burst" }, alarm.List("alarmActions"));
+        Assert.Equal("GreaterThanThreshold", alarm.Input("comparisonOperator"));
+        Assert.Equal(80, alarm.Number("threshold"));
+        Assert.Equal(2, alarm.Number("evaluationPeriods"));
+        Assert.Equal(60, alarm.Number("period"));
+        Assert.Equal("AWS/EC2", alarm.Input("namespace"));
+        Assert.Equal("CPUUtilization", alarm.Input("metricName"));
+        Assert.Equal("Average", alarm.Input("statistic"));
+        Assert.Equal("web-asg", alarm.Input("dimensions.AutoScalingGroupName"));
+        Assert.Equal("notBreaching", alarm.Input("treatMissingData"));
+    }
+
+    [Fact]
+    public async Task Below_threshold_step_scaling_alarms_on_less_than_and_removes_instances()
+    {
+        var scaleIn = new StepScalingPolicySpec
+        {
+            Comparison = StepScalingPolicySpec.Below,
+            Threshold = 20,
+            Steps = { new ScalingStepSpec { UpperBound = 0, Adjustment = -1 } },
+        };
+        var run = await Run(WebArgs(s => s.StepScaling["calm"] = scaleIn));
+
+        Assert.Equal("LessThanThreshold", run.Single(Alarm, "web-alarm-calm").Input("comparisonOperator"));
+        var policy = run.Single(Policy, "web-policy-calm");
+        Assert.Equal("0", policy.Input("stepAdjustments[0].metricIntervalUpperBound"));
+        Assert.Null(policy.Input("stepAdjustments[0].metricIntervalLowerBound"));
+        Assert.Equal(-1, policy.Number("stepAdjustments[0].scalingAdjustment"));
+    }
+
+    [Fact]
+    public async Task Custom_step_scaling_alarm_watches_the_application_metric()
+    {
+        var queue = new StepScalingPolicySpec
+        {
+            Metric = ScalingMetrics.Custom,
+            CustomMetric = new CustomMetricSpec { Namespace = "Checkout", Name = "QueueDepth", Statistic = "Maximum", Dimensions = { ["Queue"] = "orders" } },
+            Threshold = 500,
+            Steps = { new ScalingStepSpec { LowerBound = 0, Adjustment = 2 } },
+        };
+        var alarm = (await Run(WebArgs(s => s.StepScaling["queue"] = queue))).Single(Alarm, "web-alarm-queue");
+
+        Assert.Equal("Checkout", alarm.Input("namespace"));
+        Assert.Equal("QueueDepth", alarm.Input("metricName"));
+        Assert.Equal("Maximum", alarm.Input("statistic"));
+        Assert.Equal("orders", alarm.Input("dimensions.Queue"));
+        Assert.Null(alarm.Input("dimensions.AutoScalingGroupName"));
+    }
+
+    // ---- predictive --------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Native_predictive_scaling_forecasts_cpu_without_acting_by_default()
+    {
+        var run = await Run(WebArgs(s => s.Predictive = new PredictiveScalingPolicy()));
+        var policy = run.Single(Policy, "web-predictive");
+
+        Assert.Equal(Component, policy.ParentType);
+        Assert.Equal("PredictiveScaling", policy.Input("policyType"));
+        Assert.Equal("web-asg", policy.Input("autoscalingGroupName"));
+        Assert.Equal("ForecastOnly", policy.Input("predictiveScalingConfiguration.mode"));
+        Assert.Equal("300", policy.Input("predictiveScalingConfiguration.schedulingBufferTime"));
+        Assert.Equal("HonorMaxCapacity", policy.Input("predictiveScalingConfiguration.maxCapacityBreachBehavior"));
+        Assert.Null(policy.Input("predictiveScalingConfiguration.maxCapacityBuffer"));
+        Assert.Equal(50, policy.Number("predictiveScalingConfiguration.metricSpecification.targetValue"));
+        Assert.Equal("ASGCPUUtilization", policy.Input("predictiveScalingConfiguration.metricSpecification.predefinedMetricPairSpecification.predefinedMetricType"));
+        Assert.Null(policy.Input("predictiveScalingConfiguration.metricSpecification.predefinedMetricPairSpecification.resourceLabel"));
+    }
+
+    [Fact]
+    public async Task Predictive_scaling_on_requests_forecasts_and_scales_past_the_maximum_within_its_buffer()
+    {
+        var args = WithLoadBalancer(WebArgs(s => s.Predictive = new PredictiveScalingPolicy
+        {
+            Mode = PredictiveScalingPolicy.ForecastAndScale,
+            Metric = ScalingMetrics.RequestsPerTarget,
+            TargetValue = 1200,
+            SchedulingBufferSeconds = 600,
+            MaxCapacityBehavior = PredictiveScalingPolicy.IncreaseMaxCapacity,
+            MaxCapacityBufferPercent = 10,
+        }));
+        var config = (await Run(args)).Single(Policy, "web-predictive");
+
+        Assert.Equal("ForecastAndScale", config.Input("predictiveScalingConfiguration.mode"));
+        Assert.Equal("600", config.Input("predictiveScalingConfiguration.schedulingBufferTime"));
+        Assert.Equal("IncreaseMaxCapacity", config.Input("predictiveScalingConfiguration.maxCapacityBreachBehavior"));
+        Assert.Equal("10", config.Input("predictiveScalingConfiguration.maxCapacityBuffer"));
+        Assert.Equal(1200, config.Number("predictiveScalingConfiguration.metricSpecification.targetValue"));
+        Assert.Equal("ALBRequestCount", config.Input("predictiveScalingConfiguration.metricSpecification.predefinedMetricPairSpecification.predefinedMetricType"));
+        Assert.Equal($"{LoadBalancerSuffix}/{TargetGroupSuffix}",
+            config.Input("predictiveScalingConfiguration.metricSpecification.predefinedMetricPairSpecification.resourceLabel"));
+    }
+
+    [Fact]
+    public async Task Forecast_schedules_alone_create_no_native_predictive_policy()
+    {
+        var run = await Run(WebArgs(s => s.Predictive = new PredictiveScalingPolicy { Source = PredictiveScalingPolicy.Forecast }));
+
+        Assert.Null(run.Plan.Find(Policy, "web-predictive"));
+        Assert.Equal(1, run.Count(Policy));
+    }
+
+    [Fact]
+    public async Task Both_sources_still_create_the_native_predictive_policy()
+    {
+        var run = await Run(WebArgs(s => s.Predictive = new PredictiveScalingPolicy { Source = PredictiveScalingPolicy.Both }));
+
+        Assert.Equal("PredictiveScaling", run.Single(Policy, "web-predictive").Input("policyType"));
+    }
+
+    // ---- refusals ----------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Requests_per_target_tracking_without_a_load_balancer_is_refused_with_the_fix()
+    {
+        var error = await Failure(WebArgs(s => s.TargetTracking["requests"] =
+            new TargetTrackingPolicySpec { Metric = ScalingMetrics.RequestsPerTarget, TargetValue = 1000 }));
+
+        Assert.Contains("AwsAutoscalingGroup \"web\" has 1 problem", error);
+        Assert.Contains("scaling.targetTracking.requests.metric = \"requests-per-target\"", error);
+        Assert.Contains("ALBRequestCountPerTarget", error);
+        Assert.Contains("set loadBalancerArnSuffix and targetGroupArnSuffix", error);
+    }
+
+    [Fact]
+    public async Task Requests_per_target_tracking_with_only_the_load_balancer_suffix_is_refused()
+    {
+        var args = WebArgs(s => s.TargetTracking["requests"] =
+            new TargetTrackingPolicySpec { Metric = ScalingMetrics.RequestsPerTarget, TargetValue = 1000 });
+        args.LoadBalancerArnSuffix = LoadBalancerSuffix;
+
+        var error = await Failure(args);
+
+        Assert.Contains("scaling.targetTracking.requests.metric", error);
+        Assert.Contains("targetGroupArnSuffix", error);
+    }
+
+    [Fact]
+    public async Task Predictive_requests_without_a_load_balancer_is_refused_with_the_fix()
+    {
+        var error = await Failure(WebArgs(s => s.Predictive = new PredictiveScalingPolicy { Metric = ScalingMetrics.RequestsPerTarget, TargetValue = 1000 }));
+
+        Assert.Contains("scaling.predictive.metric = \"requests-per-target\"", error);
+        Assert.Contains("ALBRequestCount", error);
+        Assert.Contains("or scale on cpu", error);
+    }
+
+    [Fact]
+    public async Task Increasing_the_maximum_without_a_buffer_is_refused_because_aws_requires_one()
+    {
+        var error = await Failure(WebArgs(s => s.Predictive = new PredictiveScalingPolicy { MaxCapacityBehavior = PredictiveScalingPolicy.IncreaseMaxCapacity }));
+
+        Assert.Contains("scaling.predictive.maxCapacityBufferPercent = (not set)", error);
+        Assert.Contains("AWS requires a buffer with maxCapacityBehavior: increase", error);
+    }
+
+    [Fact]
+    public async Task A_fractional_predictive_target_is_refused_rather_than_rounded()
+    {
+        var error = await Failure(WebArgs(s => s.Predictive = new PredictiveScalingPolicy { TargetValue = 42.5 }));
+
+        Assert.Contains("scaling.predictive.targetValue = 42.5", error);
+        Assert.Contains("whole-number target", error);
+    }
+
+    [Fact]
+    public async Task Native_predictive_refusals_do_not_apply_when_only_forecast_schedules_are_used()
+    {
+        var run = await Run(WebArgs(s => s.Predictive = new PredictiveScalingPolicy
+        {
+            Source = PredictiveScalingPolicy.Forecast,
+            Metric = ScalingMetrics.RequestsPerTarget,
+            TargetValue = 42.5,
+        }));
+
+        Assert.Equal(1, run.Count(Policy));
+    }
+
+    [Fact]
+    public async Task A_key_used_by_both_target_tracking_and_step_scaling_is_refused()
+    {
+        var error = await Failure(WebArgs(s => s.StepScaling["cpu"] = Burst()));
+
+        Assert.Contains("scaling.stepScaling.cpu = \"cpu\"", error);
+        Assert.Contains("rename one", error);
+    }
+
+    [Fact]
+    public async Task Above_threshold_steps_that_leave_a_gap_or_a_ceiling_are_refused()
+    {
+        var gappy = new StepScalingPolicySpec
+        {
+            Steps =
+            {
+                new ScalingStepSpec { LowerBound = 5, UpperBound = 10, Adjustment = 1 },
+                new ScalingStepSpec { LowerBound = 10, UpperBound = 20, Adjustment = 2 },
+            },
+        };
+        var error = await Failure(WebArgs(s => s.StepScaling["burst"] = gappy));
+
+        Assert.Contains("has 2 problems", error);
+        Assert.Contains("scaling.stepScaling.burst.steps[0].lowerBound = 5: AWS would find no step for breaches just past the threshold", error);
+        Assert.Contains("scaling.stepScaling.burst.steps[1].upperBound = 20: AWS needs the last step of an above-threshold alarm open-ended", error);
+    }
+
+    [Fact]
+    public async Task Below_threshold_steps_that_leave_a_gap_or_a_floor_are_refused()
+    {
+        var gappy = new StepScalingPolicySpec
+        {
+            Comparison = StepScalingPolicySpec.Below,
+            Threshold = 20,
+            Steps = { new ScalingStepSpec { LowerBound = -15, UpperBound = -5, Adjustment = -1 } },
+        };
+        var error = await Failure(WebArgs(s => s.StepScaling["calm"] = gappy));
+
+        Assert.Contains("scaling.stepScaling.calm.steps[0].lowerBound = -15: AWS needs the first step of a below-threshold alarm open-ended downwards", error);
+        Assert.Contains("scaling.stepScaling.calm.steps[0].upperBound = -5: AWS would find no step for breaches just below the threshold", error);
+    }
+
+    [Fact]
+    public async Task Instance_settings_aws_cannot_launch_are_all_refused_at_once()
+    {
+        var args = WebArgs();
+        args.ImageId = null!;
+        args.InstanceType = "large";
+        args.UserData = new string('x', AwsAutoscalingGroupArgs.MaxUserDataBytes + 1);
+        args.RootVolumeSizeGb = 0;
+        args.RootDeviceName = "xvda";
+        args.InstanceRefreshMinHealthyPercent = 120;
+        args.Tags = new() { ["aws:owner"] = "me" };
+
+        var error = await Failure(args);
+
+        Assert.Contains("has 7 problems", error);
+        Assert.Contains("imageId = (not set): pass the AMI id", error);
+        Assert.Contains("instanceType = \"large\": use an EC2 instance type such as t3.small", error);
+        Assert.Contains("userData = \"16385 bytes\": EC2 accepts at most 16384 bytes", error);
+        Assert.Contains("rootVolumeSizeGb = 0: a gp3 volume holds 1 to 16384 GiB", error);
+        Assert.Contains("rootDeviceName = \"xvda\": name the AMI's root device", error);
+        Assert.Contains("instanceRefreshMinHealthyPercent = 120: use 0 to 100 percent", error);
+        Assert.Contains("tags.aws:owner = \"me\": the aws: prefix is reserved", error);
+    }
+
+    [Fact]
+    public async Task Too_many_tags_are_refused_counting_the_added_name_tag()
+    {
+        var args = WebArgs();
+        args.Tags = Enumerable.Range(0, AwsAutoscalingGroupArgs.MaxTags).ToDictionary(i => $"tag{i}", i => "v");
+
+        var error = await Failure(args);
+
+        Assert.Contains("tags = 50: an Auto Scaling group carries at most 50 tags including Name", error);
+    }
+
+    [Fact]
+    public async Task Problems_of_the_neutral_specs_are_reported_with_the_aws_ones_under_their_yaml_keys()
+    {
+        var args = WebArgs(s =>
+        {
+            s.MinSize = 5;
+            s.MaxSize = 3;
+            s.TargetTracking["requests"] = new TargetTrackingPolicySpec { Metric = ScalingMetrics.RequestsPerTarget, TargetValue = 1000 };
+        });
+        args.HealthCheck.TimeoutSeconds = 30;
+
+        var error = await Failure(args);
+
+        Assert.Contains("has 3 problems", error);
+        Assert.Contains("scaling.maxSize = 3: must be at least minSize (5)", error);
+        Assert.Contains("healthCheck.timeoutSeconds = 30: must be shorter than healthCheck.intervalSeconds (15)", error);
+        Assert.Contains("scaling.targetTracking.requests.metric", error);
+    }
+
+    [Fact]
+    public async Task Missing_specs_are_refused_instead_of_crashing()
+    {
+        var args = WebArgs();
+        args.Scaling = null!;
+        args.HealthCheck = null!;
+
+        var error = await Failure(args);
+
+        Assert.Contains("scaling = (not set)", error);
+        Assert.Contains("healthCheck = (not set)", error);
+    }
+
+    [Fact]
+    public async Task A_refused_spec_creates_no_resources_below_the_component()
+    {
+        var created = new List<string>();
+        var options = new ComponentResourceOptions
+        {
+            ResourceTransformations = { a => { lock (created) created.Add(a.Resource.GetResourceName()); return null; } },
+        };
+        var args = WebArgs(s => s.TargetTracking["requests"] =
+            new TargetTrackingPolicySpec { Metric = ScalingMetrics.RequestsPerTarget, TargetValue = 1000 });
+
+        await PulumiTest.FailureAsync(() => new AwsAutoscalingGroup("web", args, options));
+
+        // The component itself registers (its transformation sees it too), but nothing below it.
+        Assert.Equal(new[] { "web" }, created);
+    }
+
+    [Fact]
+    public void Problems_are_found_without_running_the_engine()
+    {
+        var problems = WebArgs(s => s.Predictive = new PredictiveScalingPolicy { TargetValue = 42.5 }).FindProblems().ToImmutableArray();
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("scaling.predictive.targetValue", problem.Key);
+        Assert.Equal(42.5, problem.Value);
+    }
+}
