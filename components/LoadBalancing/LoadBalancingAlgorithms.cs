@@ -18,6 +18,10 @@ public static class LoadBalancingAlgorithms
     /// <summary>A random backend.</summary>
     public const string Random = "random";
 
+    /// <summary>A hash of each connection's addresses and ports picks the backend, so a flow stays on
+    /// one backend (the only behaviour of network-layer balancers such as the AWS NLB).</summary>
+    public const string FlowHash = "flow-hash";
+
     /// <summary>Every algorithm, for validation messages.</summary>
-    public static readonly IReadOnlyList<string> All = [RoundRobin, LeastConnections, Weighted, Random];
+    public static readonly IReadOnlyList<string> All = [RoundRobin, LeastConnections, Weighted, Random, FlowHash];
 }
