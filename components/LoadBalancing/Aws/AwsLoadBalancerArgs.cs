@@ -89,6 +89,9 @@ public sealed class AwsLoadBalancerArgs : ResourceArgs
             if (IsIpv6Cidr(Spec.AllowedCidrs[i]))
                 yield return new($"spec.allowedCidrs[{i}]", Spec.AllowedCidrs[i],
                     $"this load balancer has IPv4 addresses only, so an IPv6 range admits nobody; remove it");
+            // Each range becomes a rule resource named after it, so a repeat would collide.
+            else if (Spec.AllowedCidrs.IndexOf(Spec.AllowedCidrs[i]) < i)
+                yield return new($"spec.allowedCidrs[{i}]", Spec.AllowedCidrs[i], "this range is listed twice; list each range once");
 
         foreach (var (key, listener) in Spec.Listeners)
         {

@@ -672,6 +672,14 @@ public sealed class AwsLoadBalancerTests
     }
 
     [Fact]
+    public async Task Client_range_listed_twice_is_refused()
+    {
+        var error = await RefusalAsync(TestSpecs.PublicHttpsService("203.0.113.0/24", "203.0.113.0/24"));
+
+        Assert.Contains("spec.allowedCidrs[1] = \"203.0.113.0/24\": this range is listed twice; list each range once", error);
+    }
+
+    [Fact]
     public async Task Tls_policy_accepting_tls_below_1_2_is_refused_with_the_default_as_fix()
     {
         var spec = TestSpecs.PublicHttpsService();
