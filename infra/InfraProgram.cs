@@ -1,3 +1,4 @@
+using Infra.Settings;
 using Pulumi;
 
 namespace Infra;
@@ -9,7 +10,7 @@ public static class InfraProgram
     /// <summary>Creates the stack's resources; returns the stack outputs.</summary>
     public static IDictionary<string, object?> Run()
     {
-        var settings = StackSettings.Load(new Config(), new Config("aws"));
+        var settings = StackSettings.Load(new Config());
         return ServiceStack.Build(settings);
     }
 }

@@ -13,15 +13,26 @@ internal sealed class PlanContext(Func<IDictionary<string, object?>> program)
     /// <summary>The exception the program threw, rethrown once the run has settled.</summary>
     public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Failure { get; set; }
 
-    /// <summary>Parent and construction order of every resource, keyed by <c>type::name</c>.</summary>
-    public ConcurrentDictionary<string, (string? ParentKey, int Order, bool Custom)> Resources { get; } = new();
+    /// <summary>What the engine's mocks cannot see about each resource, keyed by <c>type::name</c>:
+    /// its parent, construction order, kind, and the options a reviewer cares about.</summary>
+    public ConcurrentDictionary<string, RecordedOptions> Resources { get; } = new();
 
     public ResourceTransformationResult? Record(ResourceTransformationArgs args)
     {
         var parent = args.Options.Parent;
         var parentKey = parent is null or Stack ? null : $"{parent.GetResourceType()}::{parent.GetResourceName()}";
         var key = $"{args.Resource.GetResourceType()}::{args.Resource.GetResourceName()}";
-        Resources.TryAdd(key, (parentKey, Interlocked.Increment(ref _sequence), args.Resource is CustomResource));
+        // Protect is inherited from the parent unless set (Resources/Resource.cs); the parent was recorded first.
+        var inherited = parentKey != null && Resources.TryGetValue(parentKey, out var p) && p.Protect;
+        Resources.TryAdd(key, new RecordedOptions(
+            parentKey, Interlocked.Increment(ref _sequence), args.Resource is CustomResource,
+            args.Options.Protect ?? inherited, [.. args.Options.IgnoreChanges]));
         return null;
     }
+}
+
+/// <summary>What a resource's options say, as recorded by <see cref="PlanContext"/>.</summary>
+internal sealed record RecordedOptions(string? ParentKey, int Order, bool Custom, bool Protect, string[] IgnoreChanges)
+{
+    public static readonly RecordedOptions Unknown = new(null, int.MaxValue, true, false, []);
 }

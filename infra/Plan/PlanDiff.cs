@@ -56,6 +56,10 @@ public sealed record InputChange(string Path, object? Before, object? After)
         var changes = ImmutableArray.CreateBuilder<InputChange>();
         if (before.Parent != after.Parent)
             changes.Add(new InputChange("(parent)", before.Parent, after.Parent));
+        if (before.Protect != after.Protect)
+            changes.Add(new InputChange("(protect)", before.Protect, after.Protect));
+        if (!before.IgnoreChanges.SequenceEqual(after.IgnoreChanges))
+            changes.Add(new InputChange("(ignoreChanges)", string.Join(",", before.IgnoreChanges), string.Join(",", after.IgnoreChanges)));
         Compare("", before.Inputs, after.Inputs, changes);
         return changes.ToImmutable();
     }

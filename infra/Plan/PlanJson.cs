@@ -22,6 +22,8 @@ public static class PlanJson
                 ["parent"] = resource.Parent,
                 ["custom"] = resource.Custom,
                 ["provider"] = resource.Provider,
+                ["protect"] = resource.Protect,
+                ["ignoreChanges"] = new JsonArray(resource.IgnoreChanges.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()),
                 ["inputs"] = ToNode(resource.Inputs),
             });
         }
@@ -49,7 +51,11 @@ public static class PlanJson
                 (string?)o["parent"],
                 ((ImmutableSortedDictionary<string, object?>)FromNode(o["inputs"])!),
                 (string?)o["provider"] ?? "",
-                (bool?)o["custom"] ?? true);
+                (bool?)o["custom"] ?? true)
+            {
+                Protect = (bool?)o["protect"] ?? false,
+                IgnoreChanges = o["ignoreChanges"]?.AsArray().Select(i => (string)i!).ToImmutableArray() ?? [],
+            };
         }).ToImmutableArray();
         var outputs = (ImmutableSortedDictionary<string, object?>?)FromNode(root["outputs"]) ?? ImmutableSortedDictionary<string, object?>.Empty;
         return new StackPlan((string)root["project"]!, (string)root["stack"]!, resources, outputs);

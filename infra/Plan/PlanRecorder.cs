@@ -44,11 +44,15 @@ public static class PlanRecorder
             .Select(r =>
             {
                 var key = $"{r.Type}::{r.Name}";
-                context.Resources.TryGetValue(key, out var recorded);
+                var recorded = context.Resources.GetValueOrDefault(key) ?? RecordedOptions.Unknown;
                 return (Order: recorded.Order, Resource: new PlannedResource(
                     r.Type ?? "", r.Name ?? "", recorded.ParentKey,
                     r.Inputs.ToImmutableSortedDictionary(kv => kv.Key, kv => PlainValue(kv.Value), StringComparer.Ordinal),
-                    r.Provider ?? "", recorded.Custom));
+                    r.Provider ?? "", recorded.Custom)
+                {
+                    Protect = recorded.Protect,
+                    IgnoreChanges = [.. recorded.IgnoreChanges],
+                });
             })
             .OrderBy(r => r.Order)
             .Select(r => r.Resource)

@@ -51,6 +51,10 @@ public static class PlanRenderer
         text.Append(indent).Append(resource.Custom ? "+ " : "▸ ").Append(resource.Type).Append("  ").Append(resource.Name);
         if (properties.Length > 0)
             text.Append("  ").Append(string.Join(" ", properties.Select(p => $"{p.Key}={Show(p.Value)}")));
+        if (resource.Protect && (resource.Parent == null || plan.Resources.FirstOrDefault(r => r.Key == resource.Parent) is not { Protect: true }))
+            text.Append("  [protected]");
+        if (!resource.IgnoreChanges.IsEmpty)
+            text.Append($"  [ignores changes to {string.Join(", ", resource.IgnoreChanges)}]");
         text.AppendLine();
         foreach (var child in plan.ChildrenOf(resource.Key))
             RenderNode(plan, child, indent + "    ", text);

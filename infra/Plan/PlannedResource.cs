@@ -17,6 +17,12 @@ public sealed record PlannedResource(
     string Provider,
     bool Custom)
 {
+    /// <summary>Whether <c>pulumi destroy</c> and replacements are refused (the Protect option, inherited from parents).</summary>
+    public bool Protect { get; init; }
+
+    /// <summary>Inputs whose changes deploys ignore (the IgnoreChanges option).</summary>
+    public ImmutableArray<string> IgnoreChanges { get; init; } = [];
+
     /// <summary>Identity within a plan.</summary>
     public string Key => $"{Type}::{Name}";
 

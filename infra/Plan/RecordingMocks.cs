@@ -15,6 +15,7 @@ public sealed class RecordingMocks : IMocks
     private readonly ConcurrentQueue<MockResourceArgs> _registrations = new();
     private readonly ConcurrentQueue<MockCallArgs> _calls = new();
     private readonly ConcurrentDictionary<string, ImmutableDictionary<string, Output<object?>>> _registeredOutputs = new();
+    private readonly ConcurrentDictionary<string, string> _providerRegions = new();
 
     /// <summary>Creates mocks that answer as if resources were in <paramref name="awsRegion"/>.</summary>
     public RecordingMocks(string awsRegion = "us-east-1") => AwsRegion = awsRegion;
@@ -43,7 +44,7 @@ public sealed class RecordingMocks : IMocks
         switch (package)
         {
             case "aws":
-                AddAwsOutputs(type, name, state);
+                AddAwsOutputs(type, name, state, RegionOf(args.Provider));
                 break;
             case "azure":
                 id = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/{type.Split(':')[1].Split('/')[0]}/{name}";
@@ -56,6 +57,11 @@ public sealed class RecordingMocks : IMocks
             case "random":
                 state.TryAdd("result", $"{name}-random");
                 break;
+            case "pulumi" when type == "pulumi:providers:aws":
+                // Resources created through this provider answer with its region.
+                if (args.Inputs.TryGetValue("region", out var region) && region is string r)
+                    _providerRegions[name] = r;
+                break;
             case "infra":
             case "pulumi":
                 id = null;
@@ -66,23 +72,32 @@ public sealed class RecordingMocks : IMocks
         return Task.FromResult<(string?, object)>((id, state.ToImmutableDictionary()));
     }
 
-    private void AddAwsOutputs(string type, string name, Dictionary<string, object?> state)
+    /// <summary>Region of the explicit provider in a provider reference (<c>{urn}::{id}</c>), else the default.</summary>
+    private string RegionOf(string? providerReference)
+    {
+        if (string.IsNullOrEmpty(providerReference))
+            return AwsRegion;
+        var parts = providerReference.Split("::");
+        return parts.Length >= 2 && _providerRegions.TryGetValue(parts[^2], out var region) ? region : AwsRegion;
+    }
+
+    private static void AddAwsOutputs(string type, string name, Dictionary<string, object?> state, string region)
     {
         var service = type.Split(':')[1].Split('/')[0];
-        state.TryAdd("arn", $"arn:aws:{service}:{AwsRegion}:123456789012:{name}");
+        state.TryAdd("arn", $"arn:aws:{service}:{region}:123456789012:{name}");
         state.TryAdd("name", name);
         switch (type)
         {
             case "aws:lb/loadBalancer:LoadBalancer":
                 var kind = state.TryGetValue("loadBalancerType", out var t) && Equals(t, "network") ? "net" : "app";
                 state["arnSuffix"] = $"{kind}/{name}/50dc6c495c0c9188";
-                state["arn"] = $"arn:aws:elasticloadbalancing:{AwsRegion}:123456789012:loadbalancer/{kind}/{name}/50dc6c495c0c9188";
-                state["dnsName"] = $"{name}-1234567890.{AwsRegion}.elb.amazonaws.com";
+                state["arn"] = $"arn:aws:elasticloadbalancing:{region}:123456789012:loadbalancer/{kind}/{name}/50dc6c495c0c9188";
+                state["dnsName"] = $"{name}-1234567890.{region}.elb.amazonaws.com";
                 state["zoneId"] = "Z35SXDOTRQ7X7K";
                 break;
             case "aws:lb/targetGroup:TargetGroup":
                 state["arnSuffix"] = $"targetgroup/{name}/73e2d6bc24d8a067";
-                state["arn"] = $"arn:aws:elasticloadbalancing:{AwsRegion}:123456789012:targetgroup/{name}/73e2d6bc24d8a067";
+                state["arn"] = $"arn:aws:elasticloadbalancing:{region}:123456789012:targetgroup/{name}/73e2d6bc24d8a067";
                 break;
             case "aws:ec2/launchTemplate:LaunchTemplate":
                 state["latestVersion"] = 1;
@@ -97,7 +112,7 @@ public sealed class RecordingMocks : IMocks
                 state["publicIp"] = "203.0.113.10";
                 break;
             case "aws:ec2/subnet:Subnet":
-                state.TryAdd("availabilityZone", $"{AwsRegion}a");
+                state.TryAdd("availabilityZone", $"{region}a");
                 break;
             case "aws:route53/record:Record":
                 state.TryAdd("fqdn", state.TryGetValue("name", out var recordName) ? recordName : name);
@@ -123,15 +138,16 @@ public sealed class RecordingMocks : IMocks
     public Task<object> CallAsync(MockCallArgs args)
     {
         _calls.Enqueue(args);
+        var region = RegionOf(args.Provider);
         object result = args.Token switch
         {
             "aws:index/getAvailabilityZones:getAvailabilityZones" => new Dictionary<string, object>
             {
-                ["names"] = ImmutableArray.Create<object>($"{AwsRegion}a", $"{AwsRegion}b", $"{AwsRegion}c"),
+                ["names"] = ImmutableArray.Create<object>($"{region}a", $"{region}b", $"{region}c"),
                 ["zoneIds"] = ImmutableArray.Create<object>("use1-az1", "use1-az2", "use1-az3"),
-                ["groupNames"] = ImmutableArray.Create<object>(AwsRegion),
-                ["id"] = AwsRegion,
-                ["region"] = AwsRegion,
+                ["groupNames"] = ImmutableArray.Create<object>(region),
+                ["id"] = region,
+                ["region"] = region,
             },
             "aws:ec2/getAmi:getAmi" => new Dictionary<string, object>
             {

@@ -1,0 +1,153 @@
+using Infra.Components.Autoscaling.Aws;
+using Infra.Components.Common;
+using Infra.Components.LoadBalancing;
+using Infra.Components.LoadBalancing.Aws;
+using Infra.Components.Monitoring.Aws;
+using Pulumi;
+
+namespace Infra.Settings;
+
+/// <summary>
+/// Turns settings into component args, once, for both uses: validating a stack before anything is
+/// created (with stand-in wiring, so the components' own AWS checks run too) and building it. Problems
+/// come back keyed as in the stack file.
+/// </summary>
+public static class ServiceDesign
+{
+    /// <summary>Every problem in <paramref name="settings"/>: each region's network, and what each
+    /// component would refuse, keyed as written in the stack file.</summary>
+    public static IEnumerable<SpecProblem> FindProblems(StackSettings settings)
+    {
+        var problems = new List<SpecProblem>();
+        var service = settings.Service;
+        if (settings.Regions.Count == 0)
+            problems.Add(new SpecProblem("infra:regions", "[]", "list at least one AWS region"));
+        for (var i = 0; i < settings.Regions.Count; i++)
+        {
+            var region = settings.Regions[i];
+            var at = $"infra:regions[{i}]";
+            if (string.IsNullOrWhiteSpace(region.Region))
+                problems.Add(new SpecProblem($"{at}.region", region.Region, "name the AWS region, e.g. us-east-1"));
+            else if (settings.Regions.Take(i).Any(r => r.Region == region.Region))
+                problems.Add(new SpecProblem($"{at}.region", region.Region, "this region is listed twice; list each region once"));
+            if (region.Network is null)
+                problems.Add(new SpecProblem($"{at}.network", null, "describe the region's network, at least its availabilityZones"));
+            else
+                problems.AddRange(Prefixed(region.Network.FindProblems(), ("", $"{at}.network.")));
+        }
+
+        if (service.LoadBalancer is null)
+            problems.Add(new SpecProblem("infra:service.loadBalancer", null, "describe the load balancer: listeners, pools, who may connect"));
+        if (service.Scaling is null)
+            problems.Add(new SpecProblem("infra:service.scaling", null, "set minSize, maxSize and at least one scaling policy"));
+        if (service.LoadBalancer is null || service.Scaling is null)
+            return problems;
+
+        // Stand-in wiring: the real values come from resources that do not exist yet.
+        var regions = settings.Regions.Count == 0 ? [new RegionSettings()] : settings.Regions;
+        foreach (var region in regions)
+        {
+            var balancer = LoadBalancer(settings, region, "vpc-0", "10.0.0.0/16", new InputList<string> { "subnet-0" });
+            problems.AddRange(Prefixed(balancer.FindProblems(), ("spec.", "infra:service.loadBalancer."), ("", "infra:service.loadBalancer.")));
+        }
+        var group = AutoscalingGroup(settings, new InputList<string> { "subnet-0" }, "sg-0", new InputList<string> { "arn:tg" }, "app/lb/0", "targetgroup/tg/0");
+        problems.AddRange(Prefixed(group.FindProblems(),
+            ("healthCheck.", $"infra:service.loadBalancer.pools.{FirstPool(service)}.healthCheck."),
+            ("", "infra:service.")));
+        var monitoring = Monitoring(settings, "app/lb/0", new Dictionary<string, Input<string>> { [FirstPool(service)] = "targetgroup/tg/0" }, "asg-0");
+        problems.AddRange(Prefixed(monitoring.FindProblems(service.Name), ("", "infra:service.")));
+
+        // The same problem found once per region is reported once.
+        return problems.DistinctBy(p => (p.Key, p.Fix));
+    }
+
+    private static IEnumerable<SpecProblem> Prefixed(IEnumerable<SpecProblem> problems, params (string From, string To)[] map)
+        => problems.Select(p =>
+        {
+            var (from, to) = map.First(m => p.Key.StartsWith(m.From, StringComparison.Ordinal));
+            return p with { Key = to + p.Key[from.Length..] };
+        });
+
+    /// <summary>Key of the pool whose health check also drives instance health.</summary>
+    public static string FirstPool(ServiceSettings service) => service.LoadBalancer?.Pools.Keys.FirstOrDefault() ?? "web";
+
+    /// <summary>Name of the service's resources in <paramref name="region"/>, e.g. web-us-east-1.</summary>
+    public static string RegionalName(ServiceSettings service, RegionSettings region) => $"{service.Name}-{region.Region}";
+
+    /// <summary>The load balancer of one region: the service's spec, with the region's certificate on HTTPS/TLS listeners.</summary>
+    public static AwsLoadBalancerArgs LoadBalancer(StackSettings settings, RegionSettings region,
+        Input<string> vpcId, Input<string> vpcCidrBlock, InputList<string> publicSubnetIds)
+    {
+        var spec = settings.Service.LoadBalancer!;
+        if (region.CertificateArn is { } certificate)
+        {
+            // ACM certificates are regional: each region's listeners take that region's certificate.
+            spec = CopyWith(spec, certificate);
+        }
+        return new AwsLoadBalancerArgs
+        {
+            Spec = spec,
+            VpcId = vpcId,
+            VpcCidrBlock = vpcCidrBlock,
+            SubnetIds = publicSubnetIds,
+            Tags = ServiceTags(settings),
+        };
+    }
+
+    private static LoadBalancerSpec CopyWith(LoadBalancerSpec spec, string certificate) => new()
+    {
+        Layer = spec.Layer,
+        Public = spec.Public,
+        AllowedCidrs = spec.AllowedCidrs,
+        Listeners = spec.Listeners.ToDictionary(l => l.Key, l => l.Value.Protocol is ListenerProtocols.Https or ListenerProtocols.Tls
+            ? new ListenerSpec { Protocol = l.Value.Protocol, Port = l.Value.Port, CertificateId = certificate, TlsPolicy = l.Value.TlsPolicy, RedirectToHttps = l.Value.RedirectToHttps }
+            : l.Value),
+        Pools = spec.Pools,
+        Algorithm = spec.Algorithm,
+        AnomalyMitigation = spec.AnomalyMitigation,
+        Stickiness = spec.Stickiness,
+        IdleTimeoutSeconds = spec.IdleTimeoutSeconds,
+        DeletionProtection = spec.DeletionProtection,
+    };
+
+    /// <summary>The instance group of one region.</summary>
+    public static AwsAutoscalingGroupArgs AutoscalingGroup(StackSettings settings, InputList<string> privateSubnetIds,
+        Input<string> instanceSecurityGroupId, InputList<string> targetGroupArns, Input<string> loadBalancerArnSuffix, Input<string> targetGroupArnSuffix)
+    {
+        var service = settings.Service;
+        return new AwsAutoscalingGroupArgs
+        {
+            Scaling = service.Scaling!,
+            HealthCheck = service.LoadBalancer!.Pools.TryGetValue(FirstPool(service), out var pool) ? pool.HealthCheck : new(),
+            ImageId = service.ImageId!,
+            InstanceType = service.InstanceType,
+            UserData = service.UserData,
+            SubnetIds = privateSubnetIds,
+            SecurityGroupIds = { instanceSecurityGroupId },
+            TargetGroupArns = targetGroupArns,
+            LoadBalancerArnSuffix = loadBalancerArnSuffix,
+            TargetGroupArnSuffix = targetGroupArnSuffix,
+            Tags = ServiceTags(settings),
+        };
+    }
+
+    /// <summary>Alarms and dashboard of one region.</summary>
+    public static AwsServiceMonitoringArgs Monitoring(StackSettings settings, Input<string> loadBalancerArnSuffix,
+        Dictionary<string, Input<string>> targetGroupArnSuffixes, Input<string> groupName)
+    {
+        var service = settings.Service;
+        return new AwsServiceMonitoringArgs
+        {
+            Alerts = service.Alerts,
+            Layer = service.LoadBalancer!.Layer,
+            LoadBalancerArnSuffix = loadBalancerArnSuffix,
+            TargetGroupArnSuffixes = targetGroupArnSuffixes,
+            AutoscalingGroupName = groupName,
+            AutoscalingGroupMaxSize = service.Scaling!.MaxSize,
+            AlarmTopicArn = service.AlarmTopicArn is { } topic ? (Input<string>)topic : null,
+        };
+    }
+
+    private static Dictionary<string, string> ServiceTags(StackSettings settings)
+        => new() { ["service"] = settings.Service.Name };
+}

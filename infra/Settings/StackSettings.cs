@@ -1,0 +1,42 @@
+using Infra.Components.Common;
+using Pulumi;
+
+namespace Infra.Settings;
+
+/// <summary>
+/// A stack's settings, read once from Pulumi config (<c>stacks/Pulumi.&lt;stack&gt;.yaml</c>) into typed
+/// specs and validated as a whole: every bad, unknown or missing key is reported at once, with the
+/// key as written in the stack file, the value and the fix.
+/// </summary>
+public sealed record StackSettings(
+    string Environment,
+    IReadOnlyList<RegionSettings> Regions,
+    ServiceSettings Service,
+    bool Protect)
+{
+    /// <summary>Environments a stack may declare.</summary>
+    public static readonly IReadOnlyList<string> Environments = ["dev", "staging", "prod"];
+
+    /// <summary>Reads and validates the settings; throws <see cref="InvalidSpecException"/> listing every problem.</summary>
+    public static StackSettings Load(Config infra)
+    {
+        var reader = new ConfigReader(infra, "infra");
+
+        var environment = reader.String("environment", required: true, $"set it to one of {string.Join(", ", Environments)}");
+        if (environment != null && !Environments.Contains(environment))
+            reader.Problems.Add(new SpecProblem(reader.Key("environment"), environment, $"use one of {string.Join(", ", Environments)}"));
+
+        var regions = reader.Object<List<RegionSettings>>("regions", required: true,
+            "list the AWS regions to run in, each with its network, e.g. [{region: us-east-1, network: {availabilityZones: [us-east-1a, us-east-1b]}}]");
+        var service = reader.Object<ServiceSettings>("service", required: true,
+            "describe the service: name, imageId, loadBalancer, scaling");
+        var protect = infra.GetBoolean("protect") ?? false;
+
+        var settings = new StackSettings(environment ?? "", regions ?? [], service ?? new ServiceSettings(), protect);
+        // The design is checked only when the settings it reads could be read at all: a missing or
+        // unreadable key is already reported once.
+        var design = regions != null && service != null ? ServiceDesign.FindProblems(settings) : [];
+        InvalidSpecException.ThrowIfAny($"Stack '{Deployment.Instance.StackName}'", reader.Problems.Concat(design));
+        return settings;
+    }
+}

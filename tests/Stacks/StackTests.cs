@@ -1,0 +1,102 @@
+using Infra.Plan;
+using Infra.Tests.Harness;
+using Infra.Tests.Sdk;
+using Xunit;
+
+namespace Infra.Tests.Stacks;
+
+/// <summary>What each environment's stack file plans, and the guarantees prod must keep.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class StackTests
+{
+    private const string Nat = "aws:ec2/natGateway:NatGateway";
+    private const string Subnet = "aws:ec2/subnet:Subnet";
+    private const string LoadBalancer = "aws:lb/loadBalancer:LoadBalancer";
+    private const string Group = "aws:autoscaling/group:Group";
+    private const string Policy = "aws:autoscaling/policy:Policy";
+    private const string BalancerComponent = "infra:loadbalancing:AwsLoadBalancer";
+
+    private static int Count(StackPlan plan, string type) => plan.Resources.Count(r => r.Type == type);
+
+    [Fact]
+    public void Dev_staging_and_prod_have_stack_files()
+        => Assert.Equal(["dev", "prod", "staging"], StackPlans.Names);
+
+    [Theory]
+    //           stack      regions NATs subnets LBs groups policies alarms
+    [InlineData("dev", 1, 1, 4, 1, 1, 1, 4)]
+    [InlineData("staging", 1, 2, 4, 1, 1, 2, 4)]
+    [InlineData("prod", 2, 6, 12, 2, 2, 4, 8)]
+    public async Task Each_stack_plans_its_resources_per_type(
+        string stack, int regions, int nats, int subnets, int loadBalancers, int groups, int policies, int alarms)
+    {
+        var plan = await StackPlans.Of(stack);
+
+        Assert.Equal(regions, Count(plan, "pulumi:providers:aws"));
+        Assert.Equal(nats, Count(plan, Nat));
+        Assert.Equal(subnets, Count(plan, Subnet));
+        Assert.Equal(loadBalancers, Count(plan, LoadBalancer));
+        Assert.Equal(groups, Count(plan, Group));
+        Assert.Equal(policies, Count(plan, Policy));
+        Assert.Equal(alarms, Count(plan, "aws:cloudwatch/metricAlarm:MetricAlarm"));
+        Assert.Equal(regions, Count(plan, "aws:cloudwatch/dashboard:Dashboard"));
+    }
+
+    [Fact]
+    public async Task Prod_runs_in_two_regions_each_across_three_zones()
+    {
+        var plan = await StackPlans.Of("prod");
+
+        var regions = plan.Resources.Where(r => r.Type == "pulumi:providers:aws").Select(r => r.Inputs["region"]).ToList();
+        Assert.Equal(["us-east-1", "us-west-2"], regions);
+        var zonesPerVpc = plan.Resources.Where(r => r.Type == Subnet).GroupBy(r => r.Inputs["vpcId"]).Select(g => g.Select(s => s.Inputs["availabilityZone"]).Distinct().Count());
+        Assert.All(zonesPerVpc, zones => Assert.Equal(3, zones));
+    }
+
+    [Fact]
+    public async Task Prod_load_balancers_have_deletion_protection_and_are_protected()
+    {
+        var plan = await StackPlans.Of("prod");
+
+        Assert.All(plan.Resources.Where(r => r.Type == LoadBalancer), lb => Assert.Equal(true, lb.Inputs["enableDeletionProtection"]));
+        Assert.All(plan.Resources.Where(r => r.Type == BalancerComponent), c => Assert.True(c.Protect));
+        // Protect reaches every child of the load balancer component.
+        Assert.All(plan.Resources.Where(r => r.Parent?.StartsWith(BalancerComponent, StringComparison.Ordinal) == true), r => Assert.True(r.Protect, r.Key));
+    }
+
+    [Fact]
+    public async Task Prod_keeps_at_least_two_instances_and_acts_on_its_forecast()
+    {
+        var plan = await StackPlans.Of("prod");
+
+        Assert.All(plan.Resources.Where(r => r.Type == Group), g => Assert.True(g.Number("minSize") >= 2));
+        var predictive = plan.Resources.Where(r => r.Type == Policy && Equals(r.Inputs["policyType"], "PredictiveScaling")).ToList();
+        Assert.Equal(2, predictive.Count);
+        Assert.All(predictive, p => Assert.Equal("ForecastAndScale", p.Input("predictiveScalingConfiguration.mode")));
+    }
+
+    [Fact]
+    public async Task Dev_is_cheaper_than_prod()
+    {
+        var dev = await StackPlans.Of("dev");
+        var prod = await StackPlans.Of("prod");
+
+        Assert.True(Count(dev, Nat) < Count(prod, Nat));
+        var devInstances = dev.Resources.Where(r => r.Type == Group).Sum(g => g.Number("minSize"));
+        var prodInstances = prod.Resources.Where(r => r.Type == Group).Sum(g => g.Number("minSize"));
+        Assert.True(devInstances < prodInstances, $"dev runs {devInstances} instances at least, prod {prodInstances}");
+        Assert.All(dev.Resources.Where(r => r.Type == LoadBalancer), lb => Assert.Equal(false, lb.Inputs["enableDeletionProtection"]));
+        Assert.DoesNotContain(dev.Resources, r => r.Protect);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public async Task A_second_plan_of_the_same_stack_is_identical(string stack)
+    {
+        var first = await StackPlans.Of(stack);
+        var second = await StackPlanner.PlanAsync(RepoPaths.Layout, stack);
+        Assert.True(PlanDiff.Between(first, second).IsEmpty, PlanDiff.Between(first, second).Render());
+    }
+}
