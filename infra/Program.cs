@@ -9,5 +9,6 @@ return args.FirstOrDefault() switch
     "plan" => await PlanCommand.RunAsync(args[1..], Console.Out, Console.Error),
     "bench" => Infra.Bench.BenchCommand.Run(args[1..]),
     "bench-engine" => await EngineBenchmark.RunAsync(args[1..], Console.Out),
+    "bench-plan" => await PlanBenchmark.RunAsync(args[1..], Console.Out),
     _ => await Deployment.RunAsync(InfraProgram.Run),
 };

@@ -1,0 +1,4 @@
+using InternalApi;
+using Pulumi;
+
+return await Deployment.RunAsync(InternalApiProgram.Run);
