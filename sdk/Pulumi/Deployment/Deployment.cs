@@ -302,10 +302,14 @@ namespace Pulumi
         private void CompleteOutputs(Resource resource, bool fromState, string urn, string? id, ImmutableDictionary<string, object?> state)
         {
             resource._urnSource.SetValue(urn, isKnown: true);
-            if (!fromState)
-                return;
             foreach (var source in resource._completionSources)
             {
+                if (!fromState)
+                {
+                    // A local component's state is ignored; what its constructor did not assign resolves to the default.
+                    source.SetDefault(isKnown: !IsDryRun);
+                    continue;
+                }
                 if (source.Name == "id")
                 {
                     // An empty id is unknown, in previews and updates alike.

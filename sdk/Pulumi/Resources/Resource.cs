@@ -94,8 +94,11 @@ namespace Pulumi
 
             _urnSource = new OutputCompletionSource<string>(this);
             Urn = _urnSource.Output;
-            if (custom || remote)
-                InitializeOutputs(this is ProviderResource);
+            // Every resource's [Output] properties are initialised and type-checked, components too
+            // (Deployment_ReadOrRegisterResource.cs calls OutputCompletionSource.InitializeOutputs for
+            // all but the stack); a component's own assignments in its constructor then replace them.
+            if (this is not Stack)
+                InitializeOutputs();
 
             deployment.ReadOrRegisterResource(this, custom, remote, args, options);
         }
@@ -124,7 +127,7 @@ namespace Pulumi
 
         private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name, Type ValueType)[]> OutputProperties = new();
 
-        private void InitializeOutputs(bool isProvider)
+        private void InitializeOutputs()
         {
             foreach (var (property, name, valueType) in OutputPropertiesOf(GetType()))
             {
