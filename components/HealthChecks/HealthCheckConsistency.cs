@@ -56,8 +56,11 @@ public static class HealthCheckConsistency
     private static IEnumerable<SpecProblem> AgainstLoadBalancer(DnsCheckLayer dns, LoadBalancerSpec balancer, string balancerAt, int? rto, string rtoAt)
     {
         var check = dns.Check;
-        var poolPaths = balancer.Pools.Values
-            .Select(pool => pool.HealthCheck?.EffectivePath)
+        // The load balancer's own validation reports missing listeners or pools; here they are just empty.
+        var listeners = balancer.Listeners ?? [];
+        var pools = balancer.Pools ?? [];
+        var poolPaths = pools.Values
+            .Select(pool => pool?.HealthCheck?.EffectivePath)
             .OfType<string>()
             .Distinct()
             .ToList();
@@ -70,10 +73,10 @@ public static class HealthCheckConsistency
         }
         else if (check.Protocol is HealthCheckProtocols.Http or HealthCheckProtocols.Https && PortOf(check) is { } port)
         {
-            var listener = balancer.Listeners.Values.FirstOrDefault(l => l.Port == port);
+            var listener = listeners.Values.FirstOrDefault(l => l?.Port == port);
             if (listener is null)
                 yield return new($"{dns.CheckAt}.port", port,
-                    $"the load balancer at {balancerAt} listens on {string.Join(", ", balancer.Listeners.Values.Select(l => l.Port).Order())}, not {port}; " +
+                    $"the load balancer at {balancerAt} listens on {string.Join(", ", listeners.Values.Where(l => l is not null).Select(l => l.Port).Order())}, not {port}; " +
                     "check a port it serves (https on 443)");
             else if (!listener.Forwards)
                 yield return new($"{dns.CheckAt}.protocol", check.Protocol,
@@ -88,9 +91,9 @@ public static class HealthCheckConsistency
                     $"so DNS could fail over from a healthy endpoint or keep a broken one; use {poolPaths[0]}");
         }
 
-        foreach (var (key, pool) in balancer.Pools)
+        foreach (var (key, pool) in pools)
         {
-            if (pool.HealthCheck is not { } poolCheck)
+            if (pool?.HealthCheck is not { } poolCheck)
                 continue;
             var at = $"{balancerAt}.pools.{key}.healthCheck";
             foreach (var problem in Timing(poolCheck, at))
