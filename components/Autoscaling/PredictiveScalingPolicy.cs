@@ -52,6 +52,11 @@ public sealed class PredictiveScalingPolicy : ResourceArgs
     /// <summary>With "increase": how far above the maximum the forecast may go, in percent (0–100).</summary>
     [Input("maxCapacityBufferPercent")] public int? MaxCapacityBufferPercent { get; set; }
 
+    /// <summary>With source "forecast" or "both": the weekly minimums computed from load history
+    /// that the group follows, raised ahead of predicted load. Default: none; required with
+    /// "forecast" and "both", refused with "native".</summary>
+    [Input("schedule")] public ForecastScheduleSpec? Schedule { get; set; }
+
     /// <summary>Whether the cloud's own predictive scaling is used.</summary>
     public bool UsesNative => Source is Native or Both;
 
@@ -77,5 +82,14 @@ public sealed class PredictiveScalingPolicy : ResourceArgs
             yield return new($"{at}.maxCapacityBufferPercent", buffer, "use 0 to 100 percent");
         if (MaxCapacityBufferPercent is not null && MaxCapacityBehavior != IncreaseMaxCapacity)
             yield return new($"{at}.maxCapacityBufferPercent", MaxCapacityBufferPercent, "a buffer only applies with maxCapacityBehavior: increase; remove it or switch");
+        if (UsesForecast && Schedule is null)
+            yield return new($"{at}.schedule", null,
+                $"source {Source} scales on a schedule computed from load history; give one (CapacityPlanner's plan as a ForecastScheduleSpec) or use source native");
+        if (Source == Native && Schedule is not null)
+            yield return new($"{at}.schedule", Schedule.Entries?.Count is 1 ? "1 entry" : $"{Schedule.Entries?.Count ?? 0} entries",
+                "source native uses only the cloud's own forecast and would ignore the schedule; use source both to follow it too, or remove it");
+        if (UsesForecast && Schedule is not null)
+            foreach (var problem in Schedule.FindProblems($"{at}.schedule"))
+                yield return problem;
     }
 }

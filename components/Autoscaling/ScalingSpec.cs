@@ -53,6 +53,11 @@ public sealed class ScalingSpec : ResourceArgs
         if (Predictive is not null)
             foreach (var problem in Predictive.FindProblems($"{at}.predictive"))
                 yield return problem;
+        if (Predictive is { UsesForecast: true, Schedule.Entries: { } entries })
+            for (int i = 0; i < entries.Count; i++)
+                if (entries[i] is { } entry && entry.MinSize > MaxSize && MaxSize >= MinSize)
+                    yield return new($"{at}.predictive.schedule.entries[{i}].minSize", entry.MinSize,
+                        $"the group never runs more than maxSize ({MaxSize}) instances; lower it to at most {MaxSize} or raise maxSize");
         if (MinSize != MaxSize && TargetTracking.Count == 0 && StepScaling.Count == 0 && Predictive is null)
             yield return new($"{at}.targetTracking", TargetTracking.Count,
                 $"minSize {MinSize} and maxSize {MaxSize} differ but no policy changes capacity; add a target-tracking policy (e.g. cpu at 50) or set maxSize to minSize");

@@ -14,7 +14,7 @@ namespace Infra.Components.Autoscaling.Aws;
 /// An EC2 Auto Scaling group behind a load balancer: a launch template (IMDSv2 only, encrypted root
 /// volume), the group across private subnets with ELB health and rolling instance refresh, and the
 /// scaling policies of a <see cref="ScalingSpec"/> (target tracking, step scaling with its alarms,
-/// native predictive scaling).
+/// native predictive scaling) and the scheduled actions that follow its forecast schedule.
 /// </summary>
 public sealed class AwsAutoscalingGroup : ComponentResource
 {
@@ -61,6 +61,14 @@ public sealed class AwsAutoscalingGroup : ComponentResource
                 && scaling.TargetTracking.Count == 0 && scaling.StepScaling.Count == 0 && scaling.MinSize != scaling.MaxSize)
                 Log.Warn($"AwsAutoscalingGroup \"{name}\": predictive scaling is forecast-only and no demand policy exists, " +
                     $"so the group stays at {scaling.MinSize} instances; add a target-tracking policy or switch to forecast-and-scale once the forecast is trusted", this);
+        }
+
+        if (scaling.Predictive is { UsesForecast: true, Schedule: { } schedule })
+        {
+            CreateSchedules(name, schedule, scaling, group, child);
+            if (scaling.Predictive.Source == PredictiveScalingPolicy.Forecast && scaling.TargetTracking.Count == 0 && scaling.StepScaling.Count == 0)
+                Log.Warn($"AwsAutoscalingGroup \"{name}\": only the forecast schedule changes capacity, so load the forecast missed finds no more than the scheduled minimum; " +
+                    "add a target-tracking policy to meet it", this);
         }
 
         GroupName = group.Name;
@@ -241,6 +249,31 @@ public sealed class AwsAutoscalingGroup : ComponentResource
             alarm.Dimensions.Add("AutoScalingGroupName", group.Name);
         }
         _ = new MetricAlarm($"{name}-alarm-{key}", alarm, child);
+    }
+
+    /// <summary>
+    /// One scheduled action per change of the forecast schedule, named by its time of week so that a
+    /// re-plan which keeps a change updates it in place. Each action sets only the group's minimum
+    /// (raised ahead of the predicted load, never below the group's own minimum): the maximum is
+    /// restated as the group's, and the desired capacity is left to the policies.
+    /// </summary>
+    private static void CreateSchedules(string name, ForecastScheduleSpec schedule, ScalingSpec scaling, Group group, CustomResourceOptions child)
+    {
+        foreach (var action in AwsScalingMapping.ScheduledActions(schedule, scaling.MinSize))
+            _ = new Schedule($"{name}-schedule-{action.Key}", new ScheduleArgs
+            {
+                AutoscalingGroupName = group.Name,
+                ScheduledActionName = $"forecast-{action.Key}",
+                Recurrence = action.Recurrence,
+                TimeZone = action.TimeZone,
+                MinSize = action.MinSize,
+                MaxSize = scaling.MaxSize,
+                // -1 means "leave unchanged". Unset is not the same: the provider sends every size
+                // that is not -1 and reads an unset one as 0 (terraform-provider-aws
+                // internal/service/autoscaling/schedule.go, resourceSchedulePut), so an unset desired
+                // capacity would ask AWS for 0 instances at every action.
+                DesiredCapacity = -1,
+            }, child);
     }
 
     private static PolicyPredictiveScalingConfigurationArgs PredictiveFor(PredictiveScalingPolicy predictive, AwsAutoscalingGroupArgs args)

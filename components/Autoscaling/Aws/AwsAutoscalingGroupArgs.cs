@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Infra.Components.Autoscaling.Forecasting;
 using Infra.Components.Common;
 using Infra.Components.HealthChecks;
 using Pulumi;
@@ -111,6 +112,8 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
                 yield return problem;
             foreach (var problem in FindAwsScalingProblems(Scaling))
                 yield return problem;
+            foreach (var problem in FindScheduleProblems(Scaling))
+                yield return problem;
         }
 
         if (HealthCheck is null)
@@ -173,6 +176,20 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
                 yield return new($"{at}.maxCapacityBufferPercent", null,
                     "AWS requires a buffer with maxCapacityBehavior: increase; set 0 (up to the forecast) to 100 percent above it");
         }
+    }
+
+    /// <summary>AWS limits the scheduled actions of one group; a schedule needs one per distinct time
+    /// of day and minimum. Counted only once the schedule itself is valid.</summary>
+    private static IEnumerable<SpecProblem> FindScheduleProblems(ScalingSpec scaling)
+    {
+        if (scaling.Predictive is not { UsesForecast: true, Schedule: { } schedule } || scaling.MinSize < 0
+            || schedule.FindProblems("schedule").Any())
+            yield break;
+        int actions = AwsScalingMapping.ScheduledActions(schedule, scaling.MinSize).Count;
+        if (actions > AwsScheduledCapacity.MaxActionsPerGroup)
+            yield return new("scaling.predictive.schedule.entries", $"{schedule.Entries.Count} entries",
+                $"AWS allows {AwsScheduledCapacity.MaxActionsPerGroup} scheduled actions per Auto Scaling group and this schedule needs {actions} (one per time of day and minimum); " +
+                "merge entries, e.g. plan with a larger hysteresisInstances or a coarser step");
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Infra.Components.Autoscaling.Forecasting;
 using Pulumi.Aws.AutoScaling;
 
 namespace Infra.Components.Autoscaling.Aws;
@@ -60,6 +61,12 @@ internal static class AwsScalingMapping
         PredictiveScalingPolicy.IncreaseMaxCapacity => "IncreaseMaxCapacity",
         _ => throw Unmapped(nameof(behavior), behavior),
     };
+
+    /// <summary>The scheduled actions that run a forecast schedule on a group whose own minimum is
+    /// <paramref name="groupMinSize"/>, without the quota check so that
+    /// <see cref="AwsAutoscalingGroupArgs.FindProblems"/> can report the count.</summary>
+    public static IReadOnlyList<AwsScheduledCapacity> ScheduledActions(ForecastScheduleSpec schedule, int groupMinSize)
+        => AwsScheduledCapacity.Translate(schedule.ToCapacitySchedule(), groupMinSize, TimeSpan.FromMinutes(schedule.RaiseAheadMinutes));
 
     /// <summary>Alarm comparison of a step-scaling policy.</summary>
     public static string StepComparison(string comparison) => comparison switch

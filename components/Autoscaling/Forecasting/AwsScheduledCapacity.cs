@@ -23,6 +23,18 @@ public sealed record AwsScheduledCapacity(string Key, string Recurrence, string 
     /// <param name="raiseAhead">Launch-to-service time of an instance, e.g. 10 minutes.</param>
     public static IReadOnlyList<AwsScheduledCapacity> FromSchedule(CapacitySchedule schedule, int demandPolicyFloor, TimeSpan raiseAhead)
     {
+        var actions = Translate(schedule, demandPolicyFloor, raiseAhead);
+        if (actions.Count > MaxActionsPerGroup)
+            throw new ArgumentException(
+                $"the schedule needs {actions.Count} scheduled actions, more than the {MaxActionsPerGroup} AWS allows per Auto Scaling group; raise the plan's hysteresisInstances or plan at a coarser step",
+                nameof(schedule));
+        return actions;
+    }
+
+    /// <summary>The actions of <see cref="FromSchedule"/> without the quota check, so that a spec
+    /// check can report how many a schedule needs instead of throwing.</summary>
+    internal static IReadOnlyList<AwsScheduledCapacity> Translate(CapacitySchedule schedule, int demandPolicyFloor, TimeSpan raiseAhead)
+    {
         var prepared = ScheduleChanges.Prepare(schedule, demandPolicyFloor, raiseAhead);
         if (prepared.Entries.Count == 1)
         {
@@ -32,14 +44,9 @@ public sealed record AwsScheduledCapacity(string Key, string Recurrence, string 
                 : [];
         }
 
-        var actions = ScheduleChanges.Group(prepared.Entries, byDuration: false)
+        return ScheduleChanges.Group(prepared.Entries, byDuration: false)
             .Select(g => new AwsScheduledCapacity(ScheduleChanges.Key(g.MinuteOfDay, g.Days),
                 ScheduleChanges.Cron(g.MinuteOfDay, g.Days), prepared.TimeZoneId, g.Level))
             .ToArray();
-        if (actions.Length > MaxActionsPerGroup)
-            throw new ArgumentException(
-                $"the schedule needs {actions.Length} scheduled actions, more than the {MaxActionsPerGroup} AWS allows per Auto Scaling group; raise the plan's hysteresisInstances or plan at a coarser step",
-                nameof(schedule));
-        return actions;
     }
 }

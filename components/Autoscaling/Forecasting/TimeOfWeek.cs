@@ -47,6 +47,31 @@ public readonly record struct TimeOfWeek : IComparable<TimeOfWeek>
     public static TimeOfWeek From(DateTime localTime) =>
         new((int)localTime.DayOfWeek * MinutesPerDay + localTime.Hour * 60 + localTime.Minute);
 
+    /// <summary>Reads a moment written as <see cref="ToString"/> writes it: a day, then a 24-hour
+    /// time of day, e.g. "Mon 07:30". Days are English names or their first three letters, in any
+    /// case ("mon", "Monday").</summary>
+    /// <param name="text">The text to read.</param>
+    /// <param name="moment">The moment, when <paramref name="text"/> is one.</param>
+    /// <returns>Whether <paramref name="text"/> is a moment of the week.</returns>
+    public static bool TryParse(string? text, out TimeOfWeek moment)
+    {
+        moment = default;
+        var parts = (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length != 2)
+            return false;
+        int day = Array.FindIndex(Enum.GetNames<DayOfWeek>(), name =>
+            string.Equals(name, parts[0], StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name[..3], parts[0], StringComparison.OrdinalIgnoreCase));
+        var clock = parts[1].Split(':');
+        if (day < 0 || clock.Length != 2 || clock[0].Length is < 1 or > 2 || clock[1].Length != 2
+            || !int.TryParse(clock[0], NumberStyles.None, CultureInfo.InvariantCulture, out int hour)
+            || !int.TryParse(clock[1], NumberStyles.None, CultureInfo.InvariantCulture, out int minute)
+            || hour > 23 || minute > 59)
+            return false;
+        moment = Of((DayOfWeek)day, hour, minute);
+        return true;
+    }
+
     /// <summary>This moment moved by <paramref name="minutes"/>, wrapping around the week.</summary>
     public TimeOfWeek AddMinutes(int minutes) => new(MinuteOfWeek + minutes);
 

@@ -16,6 +16,7 @@ public sealed class AwsAutoscalingGroupTests
     private const string Group = "aws:autoscaling/group:Group";
     private const string Policy = "aws:autoscaling/policy:Policy";
     private const string Alarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private const string Schedule = "aws:autoscaling/schedule:Schedule";
     private const string LoadBalancerSuffix = "app/web-alb/50dc6c495c0c9188";
     private const string TargetGroupSuffix = "targetgroup/web-tg-api/73e2d6bc24d8a067";
 
@@ -39,6 +40,22 @@ public sealed class AwsAutoscalingGroupTests
             TargetGroupArns = { "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-api/73e2d6bc24d8a067" },
         };
     }
+
+    /// <summary>New York office hours: at least 5 instances on weekdays from 07:00, 1 from 19:00
+    /// (below the group's minimum of 2, which wins).</summary>
+    private static ForecastScheduleSpec OfficeHours(int raiseAheadMinutes = 10)
+    {
+        var schedule = new ForecastScheduleSpec { TimeZone = "America/New_York", RaiseAheadMinutes = raiseAheadMinutes };
+        foreach (var day in new[] { "Mon", "Tue", "Wed", "Thu", "Fri" })
+        {
+            schedule.Entries.Add(new ForecastScheduleEntrySpec { Start = $"{day} 07:00", MinSize = 5 });
+            schedule.Entries.Add(new ForecastScheduleEntrySpec { Start = $"{day} 19:00", MinSize = 1 });
+        }
+        return schedule;
+    }
+
+    private static AwsAutoscalingGroupArgs Forecasting(ForecastScheduleSpec schedule, string source = PredictiveScalingPolicy.Both)
+        => WebArgs(s => s.Predictive = new PredictiveScalingPolicy { Source = source, Schedule = schedule });
 
     private static AwsAutoscalingGroupArgs WithLoadBalancer(AwsAutoscalingGroupArgs args)
     {
@@ -496,18 +513,160 @@ public sealed class AwsAutoscalingGroupTests
     [Fact]
     public async Task Forecast_schedules_alone_create_no_native_predictive_policy()
     {
-        var run = await Run(WebArgs(s => s.Predictive = new PredictiveScalingPolicy { Source = PredictiveScalingPolicy.Forecast }));
+        var run = await Run(WebArgs(s => s.Predictive = new PredictiveScalingPolicy { Source = PredictiveScalingPolicy.Forecast, Schedule = OfficeHours() }));
 
         Assert.Null(run.Plan.Find(Policy, "web-predictive"));
         Assert.Equal(1, run.Count(Policy));
+        Assert.Equal(2, run.Count(Schedule));
     }
 
     [Fact]
     public async Task Both_sources_still_create_the_native_predictive_policy()
     {
-        var run = await Run(WebArgs(s => s.Predictive = new PredictiveScalingPolicy { Source = PredictiveScalingPolicy.Both }));
+        var run = await Run(WebArgs(s => s.Predictive = new PredictiveScalingPolicy { Source = PredictiveScalingPolicy.Both, Schedule = OfficeHours() }));
 
         Assert.Equal("PredictiveScaling", run.Single(Policy, "web-predictive").Input("policyType"));
+        Assert.Equal(2, run.Count(Schedule));
+    }
+
+    // ---- forecast schedules ------------------------------------------------------------------
+
+    [Fact]
+    public async Task Forecast_schedule_becomes_one_scheduled_action_per_change_named_by_its_time_of_week()
+    {
+        var run = await Run(Forecasting(OfficeHours()));
+
+        Assert.Equal(["web-schedule-mon-fri-0650", "web-schedule-mon-fri-1900"], run.OfType(Schedule).Select(s => s.Name));
+        foreach (var action in run.OfType(Schedule))
+        {
+            Assert.Equal(Component, action.ParentType);
+            Assert.Equal("web-asg", action.Input("autoscalingGroupName"));
+            Assert.Equal("America/New_York", action.Input("timeZone"));
+            Assert.Null(action.Input("startTime"));
+        }
+        Assert.Equal("forecast-mon-fri-0650", run.Single(Schedule, "web-schedule-mon-fri-0650").Input("scheduledActionName"));
+        Assert.Equal("forecast-mon-fri-1900", run.Single(Schedule, "web-schedule-mon-fri-1900").Input("scheduledActionName"));
+    }
+
+    [Fact]
+    public async Task Raises_fire_ahead_of_the_predicted_load_and_decreases_on_time()
+    {
+        var run = await Run(Forecasting(OfficeHours(raiseAheadMinutes: 10)));
+
+        Assert.Equal("50 6 * * 1-5", run.Single(Schedule, "web-schedule-mon-fri-0650").Input("recurrence"));
+        Assert.Equal("0 19 * * 1-5", run.Single(Schedule, "web-schedule-mon-fri-1900").Input("recurrence"));
+    }
+
+    [Fact]
+    public async Task Scheduled_actions_raise_only_the_minimum_never_below_the_group_minimum()
+    {
+        var run = await Run(Forecasting(OfficeHours()));
+        var morning = run.Single(Schedule, "web-schedule-mon-fri-0650");
+        var evening = run.Single(Schedule, "web-schedule-mon-fri-1900");
+
+        Assert.Equal(5, morning.Number("minSize"));
+        // The schedule asks for 1 in the evening; the group's own minimum of 2 is the floor.
+        Assert.Equal(2, evening.Number("minSize"));
+        Assert.All(run.OfType(Schedule), action =>
+        {
+            Assert.Equal(6, action.Number("maxSize"));
+            // -1 leaves the desired capacity to the policies; unset would send 0.
+            Assert.Equal(-1, action.Number("desiredCapacity"));
+        });
+    }
+
+    [Fact]
+    public async Task A_schedule_flat_at_the_group_minimum_needs_no_action_and_one_above_it_a_daily_one()
+    {
+        var atFloor = await Run(Forecasting(new ForecastScheduleSpec { Entries = { new() { Start = "Sun 00:00", MinSize = 2 } } }));
+        var above = await Run(Forecasting(new ForecastScheduleSpec { Entries = { new() { Start = "Wed 12:00", MinSize = 4 } } }));
+
+        Assert.Equal(0, atFloor.Count(Schedule));
+        var daily = Assert.Single(above.OfType(Schedule));
+        Assert.Equal(("web-schedule-daily-0000", "0 0 * * *", "UTC", 4.0),
+            (daily.Name, daily.Input("recurrence"), daily.Input("timeZone"), daily.Number("minSize")));
+    }
+
+    [Fact]
+    public async Task Native_predictive_scaling_creates_no_scheduled_actions()
+    {
+        var run = await Run(WebArgs(s => s.Predictive = new PredictiveScalingPolicy()));
+
+        Assert.Equal(0, run.Count(Schedule));
+    }
+
+    [Fact]
+    public async Task Scheduled_actions_are_planned_in_preview()
+    {
+        var run = await Run(Forecasting(OfficeHours()), preview: true);
+
+        Assert.Equal(2, run.Count(Schedule));
+        Assert.Equal(5, run.Single(Schedule, "web-schedule-mon-fri-0650").Number("minSize"));
+    }
+
+    [Fact]
+    public async Task Forecast_sources_without_a_schedule_and_native_with_one_are_refused()
+    {
+        var missing = await Failure(WebArgs(s => s.Predictive = new PredictiveScalingPolicy { Source = PredictiveScalingPolicy.Forecast }));
+        var ignored = await Failure(Forecasting(OfficeHours(), PredictiveScalingPolicy.Native));
+
+        Assert.Contains("scaling.predictive.schedule = (not set): source forecast scales on a schedule computed from load history", missing);
+        Assert.Contains("scaling.predictive.schedule = \"10 entries\": source native uses only the cloud's own forecast", ignored);
+        Assert.Contains("use source both", ignored);
+    }
+
+    [Fact]
+    public async Task Every_bad_schedule_setting_is_refused_at_once_under_its_key()
+    {
+        var schedule = new ForecastScheduleSpec
+        {
+            TimeZone = "Eastern Standard Time",
+            RaiseAheadMinutes = 300,
+            Entries =
+            {
+                new() { Start = "Mon 7am", MinSize = 3 },
+                new() { Start = "Tue 08:00", MinSize = -1 },
+                new() { Start = "tue 08:00", MinSize = 4 },
+                new() { Start = "Fri 12:00", MinSize = 9 },
+            },
+        };
+
+        var error = await Failure(Forecasting(schedule));
+
+        Assert.Contains("has 6 problems", error);
+        Assert.Contains("scaling.predictive.schedule.timeZone = \"Eastern Standard Time\": use an IANA time zone", error);
+        Assert.Contains("scaling.predictive.schedule.raiseAheadMinutes = 300: use 0 to 240 minutes", error);
+        Assert.Contains("scaling.predictive.schedule.entries[0].start = \"Mon 7am\": write a day and a 24-hour time of day", error);
+        Assert.Contains("scaling.predictive.schedule.entries[1].minSize = -1: use 0 or more instances", error);
+        Assert.Contains("scaling.predictive.schedule.entries[2].start = \"tue 08:00\": entries[1] starts at the same moment", error);
+        Assert.Contains("scaling.predictive.schedule.entries[3].minSize = 9: the group never runs more than maxSize (6) instances", error);
+    }
+
+    [Fact]
+    public async Task A_schedule_needing_more_scheduled_actions_than_aws_allows_is_refused_with_the_fix()
+    {
+        // A different minimum every half hour, shifted by one level each day: 4 minimums at each of
+        // 48 times of day, 192 actions.
+        var schedule = new ForecastScheduleSpec { TimeZone = "Europe/Berlin", RaiseAheadMinutes = 0 };
+        string[] days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+        for (int day = 0; day < 7; day++)
+            for (int slot = 0; slot < 48; slot++)
+                schedule.Entries.Add(new() { Start = $"{days[day]} {slot / 2:00}:{slot % 2 * 30:00}", MinSize = 2 + (day + slot) % 4 });
+
+        var error = await Failure(Forecasting(schedule));
+
+        Assert.Contains("has 1 problem", error);
+        Assert.Contains("scaling.predictive.schedule.entries = \"336 entries\": AWS allows 125 scheduled actions per Auto Scaling group and this schedule needs 192", error);
+        Assert.Contains("larger hysteresisInstances or a coarser step", error);
+    }
+
+    [Fact]
+    public void Schedule_problems_are_found_without_running_the_engine()
+    {
+        var problems = Forecasting(new ForecastScheduleSpec()).FindProblems().ToImmutableArray();
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("scaling.predictive.schedule.entries", problem.Key);
     }
 
     // ---- refusals ----------------------------------------------------------------------------
@@ -573,6 +732,7 @@ public sealed class AwsAutoscalingGroupTests
             Source = PredictiveScalingPolicy.Forecast,
             Metric = ScalingMetrics.RequestsPerTarget,
             TargetValue = 42.5,
+            Schedule = OfficeHours(),
         }));
 
         Assert.Equal(1, run.Count(Policy));
