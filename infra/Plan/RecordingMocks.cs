@@ -40,19 +40,17 @@ public sealed class RecordingMocks : IMocks
         var name = args.Name ?? "";
         var state = args.Inputs.ToDictionary(kv => kv.Key, kv => (object?)kv.Value);
         var package = type.Split(':')[0];
-        string? id = $"{name}-id";
+        string? id = IdOf(type, name);
         switch (package)
         {
             case "aws":
                 AddAwsOutputs(type, name, state, RegionOf(args.Provider));
                 break;
             case "azure":
-                id = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/{type.Split(':')[1].Split('/')[0]}/{name}";
                 state.TryAdd("name", name);
                 AddAzureOutputs(type, name, state);
                 break;
             case "kubernetes":
-                id = $"default/{name}";
                 break;
             case "random":
                 state.TryAdd("result", $"{name}-random");
@@ -71,6 +69,18 @@ public sealed class RecordingMocks : IMocks
         }
         return Task.FromResult<(string?, object)>((id, state.ToImmutableDictionary()));
     }
+
+    /// <summary>
+    /// The id these mocks give a custom resource of <paramref name="type"/> named <paramref name="name"/>,
+    /// so that readers of a plan can follow a reference by id (a record's <c>healthCheckId</c>, an
+    /// endpoint's <c>profileId</c>) back to the planned resource.
+    /// </summary>
+    public static string IdOf(string type, string name) => type.Split(':')[0] switch
+    {
+        "azure" => $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/{type.Split(':')[1].Split('/')[0]}/{name}",
+        "kubernetes" => $"default/{name}",
+        _ => $"{name}-id",
+    };
 
     /// <summary>Region of the explicit provider in a provider reference (<c>{urn}::{id}</c>), else the default.</summary>
     private string RegionOf(string? providerReference)
