@@ -18,8 +18,11 @@ public static class PlanRecorder
     /// <param name="program">Creates the resources and returns the stack outputs.</param>
     /// <param name="preview">Run as <c>pulumi preview</c> would (outputs of new resources unknown).</param>
     /// <param name="mocks">Mocks to record with; a fresh <see cref="RecordingMocks"/> when null.</param>
+    /// <param name="rootDirectory">The project's folder (of Pulumi.yaml), which the program reads as
+    /// <c>Deployment.Instance.RootDirectory</c> as under the Pulumi CLI; unknown when null.</param>
     public static async Task<PlanRun> RunAsync(
-        string project, string stack, Func<IDictionary<string, object?>> program, bool preview = false, RecordingMocks? mocks = null)
+        string project, string stack, Func<IDictionary<string, object?>> program, bool preview = false, RecordingMocks? mocks = null,
+        string? rootDirectory = null)
     {
         mocks ??= new RecordingMocks();
         var context = new PlanContext(program);
@@ -32,6 +35,7 @@ public static class PlanRecorder
                 ProjectName = project,
                 StackName = stack,
                 IsPreview = preview,
+                RootDirectory = rootDirectory,
             });
         }
         finally

@@ -17,7 +17,7 @@ public static class StackPlanner
         var config = StackConfigFile.Load(file, layout.Name);
         var region = config.Values.GetValueOrDefault("aws:region", "us-east-1");
         var run = await WithConfigAsync(config, () =>
-            PlanRecorder.RunAsync(layout.Name, stack, program ?? InfraProgram.Run, preview, new RecordingMocks(region)));
+            PlanRecorder.RunAsync(layout.Name, stack, program ?? InfraProgram.Run, preview, new RecordingMocks(region), layout.Root));
         return run.Plan;
     }
 

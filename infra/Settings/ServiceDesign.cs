@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Infra.Components.Autoscaling;
 using Infra.Components.Autoscaling.Aws;
 using Infra.Components.Common;
 using Infra.Components.LoadBalancing;
@@ -51,14 +53,30 @@ public static class ServiceDesign
             problems.AddRange(Prefixed(balancer.FindProblems(), ("spec.", "infra:service.loadBalancer."), ("", "infra:service.loadBalancer.")));
         }
         var group = AutoscalingGroup(settings, new InputList<string> { "subnet-0" }, "sg-0", new InputList<string> { "arn:tg" }, "app/lb/0", "targetgroup/tg/0");
-        problems.AddRange(Prefixed(group.FindProblems(),
+        problems.AddRange(ForecastPointed(service, Prefixed(group.FindProblems(),
             ("healthCheck.", $"infra:service.loadBalancer.pools.{FirstPool(service)}.healthCheck."),
-            ("", "infra:service.")));
+            ("", "infra:service."))));
         var monitoring = Monitoring(settings, "app/lb/0", new Dictionary<string, Input<string>> { [FirstPool(service)] = "targetgroup/tg/0" }, "asg-0");
         problems.AddRange(Prefixed(monitoring.FindProblems(service.Name), ("", "infra:service.")));
 
         // The same problem found once per region is reported once.
         return problems.DistinctBy(p => (p.Key, p.Fix));
+    }
+
+    /// <summary>A stack file gets its schedule from <c>infra:service.forecast</c>, so a missing one
+    /// points there; when the forecast block exists, its own problems already say why no schedule came.</summary>
+    private static IEnumerable<SpecProblem> ForecastPointed(ServiceSettings service, IEnumerable<SpecProblem> problems)
+    {
+        const string schedule = "infra:service.scaling.predictive.schedule";
+        foreach (var problem in problems)
+        {
+            if (problem.Key != schedule || problem.Value is not null)
+                yield return problem;
+            else if (service.Forecast is null)
+                yield return new SpecProblem("infra:service.forecast", null,
+                    $"scaling.predictive.source {service.Scaling?.Predictive?.Source} follows a schedule planned from load history; " +
+                    "add a forecast block (history: a timestamp,value CSV, capacityPerInstance, timeZone) or use source native");
+        }
     }
 
     private static IEnumerable<SpecProblem> Prefixed(IEnumerable<SpecProblem> problems, params (string From, string To)[] map)
@@ -117,7 +135,7 @@ public static class ServiceDesign
         var service = settings.Service;
         return new AwsAutoscalingGroupArgs
         {
-            Scaling = service.Scaling!,
+            Scaling = Scaling(settings),
             HealthCheck = service.LoadBalancer!.Pools.TryGetValue(FirstPool(service), out var pool) ? pool.HealthCheck : new(),
             ImageId = service.ImageId!,
             InstanceType = service.InstanceType,
@@ -129,6 +147,20 @@ public static class ServiceDesign
             TargetGroupArnSuffix = targetGroupArnSuffix,
             Tags = ServiceTags(settings),
         };
+    }
+
+    /// <summary>The scaling spec the groups get: the stack file's, with the schedule planned from the
+    /// forecast block in its predictive policy.</summary>
+    public static ScalingSpec Scaling(StackSettings settings)
+    {
+        var scaling = settings.Service.Scaling!;
+        if (settings.ForecastSchedule is null || scaling.Predictive is null)
+            return scaling;
+        // A deep copy through the same JSON shape the stack file was read with, so the settings keep
+        // saying what the stack file says and no property is forgotten by a hand-written copy.
+        var copy = JsonSerializer.Deserialize<ScalingSpec>(JsonSerializer.Serialize(scaling, ConfigReader.JsonOptions), ConfigReader.JsonOptions)!;
+        copy.Predictive!.Schedule = settings.ForecastSchedule;
+        return copy;
     }
 
     /// <summary>Alarms and dashboard of one region.</summary>

@@ -25,6 +25,10 @@ public sealed class ServiceSettings
     /// <summary>Instance counts and scaling policies. Required.</summary>
     public ScalingSpec? Scaling { get; set; }
 
+    /// <summary>Load history and options from which the program plans the schedule that
+    /// <c>scaling.predictive</c> follows with source forecast or both. Default: none.</summary>
+    public ForecastSettings? Forecast { get; set; }
+
     /// <summary>Alarm thresholds. Default: the AlertSpec defaults.</summary>
     public AlertSpec Alerts { get; set; } = new();
 

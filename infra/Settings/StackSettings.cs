@@ -1,3 +1,4 @@
+using Infra.Components.Autoscaling;
 using Infra.Components.Common;
 using Pulumi;
 
@@ -14,6 +15,10 @@ public sealed record StackSettings(
     ServiceSettings Service,
     bool Protect)
 {
+    /// <summary>The schedule planned from <see cref="ServiceSettings.Forecast"/>, which the groups
+    /// follow; none without a forecast block.</summary>
+    public ForecastScheduleSpec? ForecastSchedule { get; init; }
+
     /// <summary>Environments a stack may declare.</summary>
     public static readonly IReadOnlyList<string> Environments = ["dev", "staging", "prod"];
 
@@ -32,11 +37,43 @@ public sealed record StackSettings(
             "describe the service: name, imageId, loadBalancer, scaling");
         var protect = infra.GetBoolean("protect") ?? false;
 
-        var settings = new StackSettings(environment ?? "", regions ?? [], service ?? new ServiceSettings(), protect);
+        // The forecast runs here, once, so that a missing history file is reported with the other
+        // problems before anything is created.
+        var forecastProblems = new List<SpecProblem>();
+        var schedule = service is { Forecast: { } forecast, Scaling: { } scaling }
+            ? ServiceForecast.Plan(forecast, scaling, ProjectRoot(), "infra:service.forecast", "infra:service.scaling", forecastProblems)
+            : null;
+
+        var settings = new StackSettings(environment ?? "", regions ?? [], service ?? new ServiceSettings(), protect)
+        {
+            ForecastSchedule = schedule,
+        };
         // The design is checked only when the settings it reads could be read at all: a missing or
         // unreadable key is already reported once.
         var design = regions != null && service != null ? ServiceDesign.FindProblems(settings) : [];
-        InvalidSpecException.ThrowIfAny($"Stack '{Deployment.Instance.StackName}'", reader.Problems.Concat(design));
+        InvalidSpecException.ThrowIfAny($"Stack '{Deployment.Instance.StackName}'", reader.Problems.Concat(forecastProblems).Concat(design));
         return settings;
+    }
+
+    /// <summary>The folder of Pulumi.yaml, where relative paths in settings start.</summary>
+    private static string? ProjectRoot()
+    {
+        try
+        {
+            return Deployment.Instance.RootDirectory;
+        }
+        catch (InvalidOperationException)
+        {
+            // A Pulumi CLI too old to tell, or a test run that did not say: the program runs in its
+            // main folder, inside the project.
+            try
+            {
+                return Plan.ProjectLayout.Find().Root;
+            }
+            catch (FileNotFoundException)
+            {
+                return null;
+            }
+        }
     }
 }

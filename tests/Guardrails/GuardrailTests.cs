@@ -100,6 +100,23 @@ public sealed class GuardrailTests
 
     [Theory]
     [MemberData(nameof(Stacks))]
+    public async Task Scheduled_actions_leave_desired_capacity_to_the_policies_and_stay_within_their_group(string stack)
+    {
+        var plan = await StackPlans.Of(stack);
+        var groups = OfType(plan, "aws:autoscaling/group:Group").ToDictionary(g => g.Parent!);
+
+        Assert.All(OfType(plan, "aws:autoscaling/schedule:Schedule"), action =>
+        {
+            var group = groups[action.Parent!];
+            // -1 leaves the desired capacity alone; an unset one would be sent as 0.
+            Assert.Equal(-1, action.Number("desiredCapacity"));
+            Assert.InRange(action.Number("minSize")!.Value, group.Number("minSize")!.Value, group.Number("maxSize")!.Value);
+            Assert.Equal(group.Number("maxSize"), action.Number("maxSize"));
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
     public async Task Every_aws_resource_goes_through_an_explicit_regional_provider(string stack)
     {
         var plan = await StackPlans.Of(stack);

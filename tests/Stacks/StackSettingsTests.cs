@@ -87,7 +87,7 @@ public sealed class StackSettingsTests : IDisposable
     public async Task A_misspelt_key_is_refused_not_ignored()
     {
         var message = await FailureOf("  infra:environment: dev\n" + ValidRegions + "\n" + ValidService.Replace("imageId:", "imageID:", StringComparison.Ordinal));
-        Assert.Contains("infra:service.imageID = \"(unknown key)\": not a setting here; check the spelling. Settings here: alarmTopicArn, alerts, imageId,", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.imageID = \"(unknown key)\": not a setting here; check the spelling. Settings here: alarmTopicArn, alerts, forecast, imageId,", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,6 +123,126 @@ public sealed class StackSettingsTests : IDisposable
 
         Assert.Contains("infra:service.loadBalancer.algorithm = \"least-connections\":", message, StringComparison.Ordinal);
         Assert.Contains("flow-hash", message, StringComparison.Ordinal);
+    }
+
+    // ---- forecast ------------------------------------------------------------------------------
+
+    private const string CpuPolicy = "        cpu: {metric: cpu, targetValue: 50}";
+
+    /// <summary>The valid service following a forecast planned from <paramref name="forecast"/>
+    /// (lines of the forecast block) with predictive <paramref name="source"/>.</summary>
+    private static string ForecastService(string source, params string[] forecast)
+        => ValidService.Replace(CpuPolicy, CpuPolicy + $"\n      predictive: {{source: {source}}}" +
+            (forecast.Length == 0 ? "" : "\n    forecast:" + string.Concat(forecast.Select(line => "\n      " + line))), StringComparison.Ordinal);
+
+    /// <summary>Three weeks of hourly load in Berlin time: 100 on weekdays from 09:00 to 17:00, 20 otherwise.</summary>
+    private void WriteHistory(string relativePath)
+    {
+        var rows = Enumerable.Range(0, 21 * 24).Select(h =>
+        {
+            var time = new DateTime(2024, 3, 4).AddHours(h);
+            bool busy = time.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && time.Hour is >= 9 and < 17;
+            return $"{time:yyyy-MM-ddTHH:mm:ss},{(busy ? 100 : 20)}";
+        });
+        var path = Path.Combine(_root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllLines(path, ["timestamp,requests", .. rows]);
+    }
+
+    private static readonly string[] BerlinForecast =
+        ["history: data/history.csv", "timeZone: Europe/Berlin", "capacityPerInstance: 25", "headroom: 0", "quantile: 0.5"];
+
+    [Fact]
+    public async Task A_forecast_block_plans_scheduled_actions_from_a_history_relative_to_the_project_root()
+    {
+        WriteHistory("data/history.csv");
+
+        var plan = await PlanOf("  infra:environment: prod\n" + ValidRegions + "\n" + ForecastService("both", BerlinForecast));
+
+        var actions = plan.Resources.Where(r => r.Type == "aws:autoscaling/schedule:Schedule").ToDictionary(r => r.Name);
+        Assert.Equal(["web-us-east-1-schedule-mon-fri-0850", "web-us-east-1-schedule-mon-fri-1700"], actions.Keys.Order());
+        Assert.Equal(("50 8 * * 1-5", 4.0), ((string)actions["web-us-east-1-schedule-mon-fri-0850"].Inputs["recurrence"]!, (double)actions["web-us-east-1-schedule-mon-fri-0850"].Inputs["minSize"]!));
+        Assert.Equal(("0 17 * * 1-5", 2.0), ((string)actions["web-us-east-1-schedule-mon-fri-1700"].Inputs["recurrence"]!, (double)actions["web-us-east-1-schedule-mon-fri-1700"].Inputs["minSize"]!));
+        Assert.All(actions.Values, a => Assert.Equal("Europe/Berlin", a.Inputs["timeZone"]));
+    }
+
+    [Fact]
+    public async Task A_missing_history_file_is_a_problem_at_its_key()
+    {
+        var message = await FailureOf("  infra:environment: prod\n" + ValidRegions + "\n" + ForecastService("both", BerlinForecast));
+
+        Assert.StartsWith("Stack 't' has 1 problem:", message, StringComparison.Ordinal);
+        Assert.Contains($"infra:service.forecast.history = \"data/history.csv\": no such file ({Path.Combine(_root, "data", "history.csv")})", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreadable_history_row_is_reported_with_its_line()
+    {
+        WriteHistory("data/history.csv");
+        var path = Path.Combine(_root, "data", "history.csv");
+        var lines = File.ReadAllLines(path);
+        lines[2] = "2024-03-04T01:00:00,lots";
+        File.WriteAllLines(path, lines);
+
+        var message = await FailureOf("  infra:environment: prod\n" + ValidRegions + "\n" + ForecastService("both", BerlinForecast));
+
+        Assert.Contains("infra:service.forecast.history = \"data/history.csv\": fix the file: history.csv, line 3: \"lots\" is not a load", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_forecast_options_are_all_reported_with_their_keys()
+    {
+        var message = await FailureOf("  infra:environment: prod\n" + ValidRegions + "\n" + ForecastService("both",
+            "history: data/history.csv", "timeZone: Eastern Standard Time", "stepMinutes: 7", "quantile: 2", "daysAhead: 30", "raiseAheadMinutes: -5", "headroom: -1"));
+
+        Assert.StartsWith("Stack 't' has 7 problems:", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.forecast.timeZone = \"Eastern Standard Time\": use an IANA time zone", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.forecast.stepMinutes = 7: use a step that divides a day", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.forecast.capacityPerInstance = (not set): set the load one instance serves", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.forecast.daysAhead = 30: forecast 1 to 14 days", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.forecast.raiseAheadMinutes = -5: use 0 to 240 minutes", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.forecast.quantile = 2: must lie between 0.5", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.forecast.headroom = -1: must be a fraction between 0 and 10", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_forecast_key_is_refused_not_ignored()
+    {
+        var message = await FailureOf("  infra:environment: prod\n" + ValidRegions + "\n" + ForecastService("both", [.. BerlinForecast, "daysAheda: 3"]));
+
+        Assert.Contains("infra:service.forecast.daysAheda = \"(unknown key)\": not a setting here; check the spelling. Settings here: capacityPerInstance, daysAhead,", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forecast_the_predictive_policy_would_not_follow_is_refused()
+    {
+        WriteHistory("data/history.csv");
+
+        var message = await FailureOf("  infra:environment: prod\n" + ValidRegions + "\n" + ForecastService("native", BerlinForecast));
+
+        Assert.StartsWith("Stack 't' has 1 problem:", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.forecast = \"data/history.csv\": infra:service.scaling.predictive.source is native, so no group would follow the forecast", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forecast_source_without_a_forecast_block_points_to_it()
+    {
+        var message = await FailureOf("  infra:environment: prod\n" + ValidRegions + "\n" + ForecastService("forecast"));
+
+        Assert.StartsWith("Stack 't' has 1 problem:", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.forecast = (not set): scaling.predictive.source forecast follows a schedule planned from load history; add a forecast block", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forecast_block_and_a_hand_written_schedule_are_not_both_taken()
+    {
+        WriteHistory("data/history.csv");
+        var service = ForecastService("both", BerlinForecast)
+            .Replace("predictive: {source: both}", "predictive: {source: both, schedule: {entries: [{start: \"Mon 08:00\", minSize: 3}]}}", StringComparison.Ordinal);
+
+        var message = await FailureOf("  infra:environment: prod\n" + ValidRegions + "\n" + service);
+
+        Assert.Contains("infra:service.scaling.predictive.schedule = \"1 entry\": infra:service.forecast plans the schedule from load history; remove this one", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class StackTests
     private const string Group = "aws:autoscaling/group:Group";
     private const string Policy = "aws:autoscaling/policy:Policy";
     private const string BalancerComponent = "infra:loadbalancing:AwsLoadBalancer";
+    private const string Schedule = "aws:autoscaling/schedule:Schedule";
 
     private static int Count(StackPlan plan, string type) => plan.Resources.Count(r => r.Type == type);
 
@@ -73,6 +74,60 @@ public sealed class StackTests
         var predictive = plan.Resources.Where(r => r.Type == Policy && Equals(r.Inputs["policyType"], "PredictiveScaling")).ToList();
         Assert.Equal(2, predictive.Count);
         Assert.All(predictive, p => Assert.Equal("ForecastAndScale", p.Input("predictiveScalingConfiguration.mode")));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    public async Task Stacks_without_a_forecast_plan_no_scheduled_actions(string stack)
+    {
+        var plan = await StackPlans.Of(stack);
+
+        Assert.Equal(0, Count(plan, Schedule));
+    }
+
+    [Fact]
+    public async Task Prod_groups_in_both_regions_follow_the_same_weekly_schedule_planned_from_the_nasa_trace()
+    {
+        var plan = await StackPlans.Of("prod");
+        var byRegion = plan.Resources.Where(r => r.Type == Schedule)
+            .GroupBy(r => r.Parent!)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(s => s.Name[(s.Name.IndexOf("-schedule-", StringComparison.Ordinal) + "-schedule-".Length)..]));
+
+        Assert.Equal(["infra:autoscaling:AwsAutoscalingGroup::web-us-east-1", "infra:autoscaling:AwsAutoscalingGroup::web-us-west-2"], byRegion.Keys.Order());
+        var east = byRegion["infra:autoscaling:AwsAutoscalingGroup::web-us-east-1"];
+        var west = byRegion["infra:autoscaling:AwsAutoscalingGroup::web-us-west-2"];
+        // A weekly plan at a one-hour step: a few changes a day, well inside AWS's 125 actions.
+        Assert.InRange(east.Count, 10, 125);
+        Assert.Equal(east.Keys.Order(), west.Keys.Order());
+        foreach (var (key, action) in east)
+        {
+            Assert.Equal($"forecast-{key}", action.Input("scheduledActionName"));
+            Assert.Matches(@"^\d{1,2} \d{1,2} \* \* [0-6,*-]+$", (string)action.Input("recurrence")!);
+            Assert.Equal("America/New_York", action.Input("timeZone"));
+            Assert.InRange(action.Number("minSize")!.Value, 3, 12);
+            Assert.Equal(12, action.Number("maxSize"));
+            Assert.Equal(-1, action.Number("desiredCapacity"));
+            Assert.Equal((action.Input("recurrence"), action.Number("minSize")), (west[key].Input("recurrence"), west[key].Number("minSize")));
+        }
+    }
+
+    [Fact]
+    public async Task Prod_schedule_raises_capacity_ahead_of_weekday_daytime_load_and_returns_towards_the_floor_at_night()
+    {
+        var plan = await StackPlans.Of("prod");
+        var actions = plan.Resources.Where(r => r.Type == Schedule && r.Parent!.EndsWith("web-us-east-1", StringComparison.Ordinal))
+            .Select(a => ((string)a.Input("recurrence")!, (int)a.Number("minSize")!.Value))
+            .ToList();
+        var week = ScheduledWeek.MinimumsOf(actions, groupMinSize: 3);
+        int At(DayOfWeek day, int hour) => week[(int)day * 1440 + hour * 60];
+
+        for (var day = DayOfWeek.Monday; day <= DayOfWeek.Friday; day++)
+            Assert.True(At(day, 13) >= At(day, 4) + 4, $"{day}: {At(day, 13)} instances at 13:00, {At(day, 4)} at 04:00");
+        Assert.InRange(week.Max(), 10, 12);
+        Assert.InRange(week.Min(), 3, 4);
+        // Raises on the hourly plan act ten minutes ahead (raiseAheadMinutes), decreases on the hour.
+        Assert.Contains(actions, a => a.Item1.StartsWith("50 ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Infra.Components.Autoscaling;
 using Infra.Components.Autoscaling.Aws;
 using Infra.Components.Autoscaling.Forecasting;
@@ -103,10 +102,11 @@ public sealed class CloudScheduleConsistencyTests
 
         Assert.All(aws, a => Assert.Equal(spec.TimeZone, a.TimeZone));
         Assert.All(keda, t => Assert.Equal(spec.TimeZone, t.Timezone));
-        AssertSameWeek(spec, "AWS scheduled actions", expected,
-            LatestStartHolds(aws.SelectMany(a => Firings(a.Recurrence).Select(m => (m, a.MinSize))), floor));
+        // AWS actions and Azure profiles alike: the latest start decides, around the week; with none
+        // at all the group's own minimum (Azure's default profile) holds.
+        AssertSameWeek(spec, "AWS scheduled actions", expected, ScheduledWeek.MinimumsOf(aws.Select(a => (a.Recurrence, a.MinSize)), floor));
         AssertSameWeek(spec, "Azure recurring profiles", expected,
-            LatestStartHolds(azure.SelectMany(p => p.Days.Select(d => ((int)Enum.Parse<DayOfWeek>(d) * 1440 + p.Hour * 60 + p.Minute, p.MinimumCapacity))), floor));
+            ScheduledWeek.LatestStartHolds(azure.SelectMany(p => p.Days.Select(d => ((int)Enum.Parse<DayOfWeek>(d) * 1440 + p.Hour * 60 + p.Minute, p.MinimumCapacity))), floor));
         AssertSameWeek(spec, "KEDA cron triggers", expected, HighestActiveTrigger(keda, floor));
     }
 
@@ -139,20 +139,6 @@ public sealed class CloudScheduleConsistencyTests
             string.Join(", ", spec.Entries.Select(e => $"{e.Start}={e.MinSize}")) + $" in {spec.TimeZone}");
     }
 
-    /// <summary>AWS actions and Azure profiles: the latest start before a minute decides it, around
-    /// the week; with none at all the group's own minimum (the default profile) holds.</summary>
-    private static int[] LatestStartHolds(IEnumerable<(int Minute, int Level)> starts, int floor)
-    {
-        var byMinute = starts.GroupBy(s => s.Minute).ToDictionary(g => g.Key, g => g.Select(s => s.Level).Distinct().Single());
-        var levels = Enumerable.Repeat(floor, Week).ToArray();
-        if (byMinute.Count == 0)
-            return levels;
-        int current = byMinute[byMinute.Keys.Max()];
-        for (int minute = 0; minute < Week; minute++)
-            levels[minute] = current = byMinute.GetValueOrDefault(minute, current);
-        return levels;
-    }
-
     /// <summary>KEDA: each trigger is active from a start firing until the next end firing; the
     /// ScaledObject runs the highest active trigger's replicas, never below minReplicaCount.</summary>
     private static int[] HighestActiveTrigger(IEnumerable<KedaCronTrigger> triggers, int minReplicaCount)
@@ -160,8 +146,8 @@ public sealed class CloudScheduleConsistencyTests
         var levels = Enumerable.Repeat(minReplicaCount, Week).ToArray();
         foreach (var trigger in triggers)
         {
-            var ends = Firings(trigger.End).Order().ToArray();
-            foreach (int start in Firings(trigger.Start))
+            var ends = ScheduledWeek.Firings(trigger.End).Order().ToArray();
+            foreach (int start in ScheduledWeek.Firings(trigger.Start))
             {
                 int end = ends.Where(e => e > start).DefaultIfEmpty(ends[0] + Week).First();
                 for (int minute = start; minute < end; minute++)
@@ -170,22 +156,5 @@ public sealed class CloudScheduleConsistencyTests
         }
 
         return levels;
-    }
-
-    /// <summary>Minutes of the week a "minute hour * * days" cron line fires at (Sunday = 0).</summary>
-    private static IEnumerable<int> Firings(string cron)
-    {
-        var fields = cron.Split(' ');
-        Assert.Equal(5, fields.Length);
-        Assert.Equal(("*", "*"), (fields[2], fields[3]));
-        int minute = int.Parse(fields[0], CultureInfo.InvariantCulture), hour = int.Parse(fields[1], CultureInfo.InvariantCulture);
-        var days = fields[4] == "*"
-            ? Enumerable.Range(0, 7)
-            : fields[4].Split(',').SelectMany(part =>
-            {
-                var bounds = part.Split('-').Select(d => int.Parse(d, CultureInfo.InvariantCulture)).ToArray();
-                return Enumerable.Range(bounds[0], bounds[^1] - bounds[0] + 1);
-            });
-        return days.Select(day => day * 1440 + hour * 60 + minute);
     }
 }
