@@ -5,6 +5,7 @@ using Pulumi.Codegen.Emit;
 using Pulumi.Codegen.Schema;
 
 // Pulumi.Codegen --schema <schema.json> --tokens <tokens.txt> --out <dir> --version <provider version>
+//                [--corrections <schema-corrections.txt>]
 //
 // Writes the C# that Pulumi's .NET code generator emits for the listed tokens into <dir>. Files whose
 // text is unchanged are left alone (so incremental compilation stays incremental) and stale .cs files
@@ -15,14 +16,16 @@ try
     var options = Options.Parse(args);
     var stopwatch = Stopwatch.StartNew();
 
-    var package = SchemaReader.Read(options.Schema);
+    var corrections = options.Corrections is { } correctionsPath ? SchemaCorrections.Parse(correctionsPath) : SchemaCorrections.None;
+    var package = SchemaReader.Read(options.Schema, corrections);
     var selection = TokenList.Resolve(TokenList.Parse(options.Tokens), package);
     var generator = new Generator(package, selection, options.Version);
     var summary = generator.Run();
     var written = GeneratedFiles.Write(options.OutputDirectory, generator.Files);
 
+    var corrected = corrections.Entries.Count > 0 ? $" (schema corrections: {corrections.Entries.Count})" : "";
     Console.WriteLine(
-        $"Pulumi.Codegen: {package.Name}: {summary.Resources} resources + provider, {summary.Functions} functions, {summary.Methods} methods, " +
+        $"Pulumi.Codegen: {package.Name}{corrected}: {summary.Resources} resources + provider, {summary.Functions} functions, {summary.Methods} methods, " +
         $"{summary.InputClasses} input types, {summary.OutputClasses} output types, {summary.Enums} enums " +
         $"-> {summary.Files} files ({written} rewritten) in {stopwatch.ElapsedMilliseconds} ms");
     return 0;
@@ -39,7 +42,7 @@ catch (Exception e) when (e is InvalidDataException or IOException or UsageExcep
 }
 
 /// <summary>Command-line options.</summary>
-internal sealed record Options(string Schema, string Tokens, string OutputDirectory, string Version)
+internal sealed record Options(string Schema, string Tokens, string OutputDirectory, string Version, string? Corrections)
 {
     public static Options Parse(string[] args)
     {
@@ -55,9 +58,9 @@ internal sealed record Options(string Schema, string Tokens, string OutputDirect
 
         string Required(string name) => values.TryGetValue(name, out var value)
             ? value
-            : throw new UsageException($"missing --{name}. Usage: Pulumi.Codegen --schema <schema.json> --tokens <tokens.txt> --out <dir> --version <version>");
+            : throw new UsageException($"missing --{name}. Usage: Pulumi.Codegen --schema <schema.json> --tokens <tokens.txt> --out <dir> --version <version> [--corrections <file>]");
 
-        return new Options(Required("schema"), Required("tokens"), Required("out"), Required("version"));
+        return new Options(Required("schema"), Required("tokens"), Required("out"), Required("version"), values.GetValueOrDefault("corrections"));
     }
 }
 

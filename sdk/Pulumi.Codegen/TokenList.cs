@@ -5,18 +5,6 @@ namespace Pulumi.Codegen;
 /// <summary>A token from tokens.txt and where it was written.</summary>
 public sealed record TokenEntry(string Token, string File, int Line);
 
-/// <summary>An error in the inputs, reported in MSBuild's canonical <c>file(line): error CODE: text</c> form.</summary>
-public sealed class CodegenException(string file, int line, string message) : Exception(message)
-{
-    public string File { get; } = file;
-
-    public int Line { get; } = line;
-
-    public string Format() => Line > 0
-        ? $"{File}({Line}): error PCG001: {Message}"
-        : $"{File}: error PCG001: {Message}";
-}
-
 /// <summary>
 /// The members to generate, read from a tokens.txt file: one resource or function token per line;
 /// blank lines and <c>#</c> comments (whole-line or trailing) are ignored.

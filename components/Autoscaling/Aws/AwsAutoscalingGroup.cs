@@ -292,9 +292,7 @@ public sealed class AwsAutoscalingGroup : ComponentResource
             MaxCapacityBreachBehavior = AwsScalingMapping.MaxCapacityBreachBehavior(predictive.MaxCapacityBehavior),
             MetricSpecification = new PolicyPredictiveScalingConfigurationMetricSpecificationArgs
             {
-                // A whole number (FindProblems refuses fractions) converts to the provider's input
-                // whether it is typed int or double.
-                TargetValue = (int)predictive.TargetValue,
+                TargetValue = predictive.TargetValue,
                 PredefinedMetricPairSpecification = pair,
             },
         };

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Infra.Components.Autoscaling.Forecasting;
@@ -167,11 +166,6 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
             if (predictive.Metric == ScalingMetrics.RequestsPerTarget && !KnowsLoadBalancer)
                 yield return new($"{at}.metric", predictive.Metric,
                     $"AWS forecasts requests (the ALBRequestCount metric pair) for one load balancer and target group; {needsLoadBalancer}");
-            // Pulumi.Aws passes the predictive target as a whole number (see the report on sdk parity);
-            // refusing a fraction is better than silently rounding it.
-            if (predictive.TargetValue > 0 && predictive.TargetValue != Math.Floor(predictive.TargetValue))
-                yield return new($"{at}.targetValue", predictive.TargetValue,
-                    $"AWS predictive scaling takes a whole-number target here; use {Math.Round(predictive.TargetValue).ToString(CultureInfo.InvariantCulture)}");
             if (predictive.MaxCapacityBehavior == PredictiveScalingPolicy.IncreaseMaxCapacity && predictive.MaxCapacityBufferPercent is null)
                 yield return new($"{at}.maxCapacityBufferPercent", null,
                     "AWS requires a buffer with maxCapacityBehavior: increase; set 0 (up to the forecast) to 100 percent above it");

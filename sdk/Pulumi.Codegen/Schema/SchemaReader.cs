@@ -23,11 +23,11 @@ public sealed class SchemaReader
         _root = root;
     }
 
-    public static PackageDef Read(string path)
+    /// <summary>Reads and binds a schema, with <paramref name="corrections"/> (if any) applied to its JSON first.</summary>
+    public static PackageDef Read(string path, SchemaCorrections? corrections = null)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        // Clone so the bound model can outlive the document (lazily bound object shapes keep JSON).
-        var reader = new SchemaReader(path, document.RootElement.Clone());
+        // A detached element, so the bound model can keep it (object shapes are bound lazily).
+        var reader = new SchemaReader(path, (corrections ?? SchemaCorrections.None).Load(path));
         return reader.Bind();
     }
 

@@ -716,12 +716,11 @@ public sealed class AwsAutoscalingGroupTests
     }
 
     [Fact]
-    public async Task A_fractional_predictive_target_is_refused_rather_than_rounded()
+    public async Task A_fractional_predictive_target_reaches_aws_unrounded()
     {
-        var error = await Failure(WebArgs(s => s.Predictive = new PredictiveScalingPolicy { TargetValue = 42.5 }));
+        var run = await Run(WebArgs(s => s.Predictive = new PredictiveScalingPolicy { TargetValue = 42.5 }));
 
-        Assert.Contains("scaling.predictive.targetValue = 42.5", error);
-        Assert.Contains("whole-number target", error);
+        Assert.Equal(42.5, run.Single(Policy, "web-predictive").Number("predictiveScalingConfiguration.metricSpecification.targetValue"));
     }
 
     [Fact]
@@ -867,10 +866,11 @@ public sealed class AwsAutoscalingGroupTests
     [Fact]
     public void Problems_are_found_without_running_the_engine()
     {
-        var problems = WebArgs(s => s.Predictive = new PredictiveScalingPolicy { TargetValue = 42.5 }).FindProblems().ToImmutableArray();
+        var problems = WebArgs(s => s.Predictive = new PredictiveScalingPolicy { MaxCapacityBehavior = PredictiveScalingPolicy.IncreaseMaxCapacity })
+            .FindProblems().ToImmutableArray();
 
         var problem = Assert.Single(problems);
-        Assert.Equal("scaling.predictive.targetValue", problem.Key);
-        Assert.Equal(42.5, problem.Value);
+        Assert.Equal("scaling.predictive.maxCapacityBufferPercent", problem.Key);
+        Assert.Null(problem.Value);
     }
 }
