@@ -42,7 +42,10 @@ internal static partial class Route53FailoverDns
                     "give this endpoint a hostname, or the others IP addresses");
             if (spec.Routing == DnsRoutingPolicies.Weighted && endpoint.Weight > MaxWeight)
                 yield return new($"{at}.weight", endpoint.Weight, $"Route 53 weights run 0 to {MaxWeight}; scale every weight down in proportion");
-            if (spec.Routing == DnsRoutingPolicies.Latency && endpoint.Region is { } region && !AwsRegion().IsMatch(region))
+            if (spec.Routing == DnsRoutingPolicies.Latency && endpoint.Region is null)
+                // The neutral spec lets an Azure endpoint take its resource's region; a record cannot.
+                yield return new($"{at}.region", null, "Route 53 latency routing needs every record's AWS region; set the AWS region nearest the endpoint");
+            else if (spec.Routing == DnsRoutingPolicies.Latency && endpoint.Region is { } region && !AwsRegion().IsMatch(region))
                 yield return new($"{at}.region", region,
                     "Route 53 latency routing takes an AWS region; use the AWS region nearest the endpoint (e.g. us-east-1 for Azure's eastus)");
         }

@@ -509,6 +509,25 @@ public sealed class FailoverDnsTests
     }
 
     [Fact]
+    public async Task An_azure_endpoint_without_a_region_suits_traffic_manager_latency_routing_but_not_route53()
+    {
+        DnsEndpointSpec Azure() => new() { Name = "azure-weu", Kind = DnsEndpointKinds.AzureEndpoint, ResourceId = AzurePublicIpId, Hostname = AzureHostname };
+        var route53 = AwsToAzure();
+        route53.Spec.Routing = DnsRoutingPolicies.Latency;
+        route53.Spec.Endpoints[1] = Azure();
+        var trafficManager = AwsToAzureInTrafficManager();
+        trafficManager.Spec.Routing = DnsRoutingPolicies.Latency;
+        trafficManager.Spec.Endpoints[0].Region = "eastus";
+        trafficManager.Spec.Endpoints[1] = Azure();
+
+        var run = await Run(trafficManager);
+
+        Assert.Contains("spec.endpoints[1].region = (not set): Route 53 latency routing needs every record's AWS region", await Failure(route53));
+        Assert.Null(run.Single(AzureEndpoint, "edge-endpoint-azure-weu").Input("endpointLocation"));
+        Assert.Equal("Performance", run.Single(Profile, "edge-profile").Input("trafficRoutingMethod"));
+    }
+
+    [Fact]
     public async Task Traffic_manager_refuses_what_only_route53_has()
     {
         var args = AwsToAzureInTrafficManager();
