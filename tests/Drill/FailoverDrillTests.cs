@@ -213,14 +213,23 @@ public sealed class FailoverDrillTests
     {
         _ = new Pulumi.Aws.Route53.Record("primary", new RecordArgs
         {
-            ZoneId = ZoneId, Name = RecordName, Type = RecordType.CNAME, Ttl = 60, SetIdentifier = "east",
+            ZoneId = ZoneId,
+            Name = RecordName,
+            Type = RecordType.CNAME,
+            Ttl = 60,
+            SetIdentifier = "east",
             Records = { EastDnsName },
             FailoverRoutingPolicies = { new RecordFailoverRoutingPolicyArgs { Type = "PRIMARY" } },
         });
         var check = new HealthCheck("west-check", new HealthCheckArgs { Type = "HTTPS", Fqdn = WestDnsName, ResourcePath = "/healthz" });
         _ = new Pulumi.Aws.Route53.Record("secondary", new RecordArgs
         {
-            ZoneId = ZoneId, Name = RecordName, Type = RecordType.CNAME, Ttl = 60, SetIdentifier = "west", HealthCheckId = check.Id,
+            ZoneId = ZoneId,
+            Name = RecordName,
+            Type = RecordType.CNAME,
+            Ttl = 60,
+            SetIdentifier = "west",
+            HealthCheckId = check.Id,
             Records = { WestDnsName },
             FailoverRoutingPolicies = { new RecordFailoverRoutingPolicyArgs { Type = "SECONDARY" } },
         });
