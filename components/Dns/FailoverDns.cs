@@ -23,14 +23,15 @@ public sealed class FailoverDns : ComponentResource
     /// <c>&lt;relativeName&gt;.trafficmanager.net</c> in Traffic Manager.</summary>
     [Output("fqdn")] public Output<string> Fqdn { get; private set; }
 
-    // Collection outputs are interfaces: the runtime accepts them, and the component provider's
-    // schema analyzer refuses immutable collections.
+    // Collection outputs are immutable collections: Pulumi's engine refuses any other collection type on a
+    // resource's [Output] (Serialization/Converter.cs CheckTargetType), although the component provider's
+    // schema analyzer accepts only List/Dictionary shapes; the engine decides.
 
     /// <summary>Route 53 health check id of each endpoint, by endpoint name (empty with Traffic Manager).</summary>
-    [Output("healthCheckIds")] public Output<IDictionary<string, string>> HealthCheckIds { get; private set; }
+    [Output("healthCheckIds")] public Output<ImmutableDictionary<string, string>> HealthCheckIds { get; private set; }
 
     /// <summary>ARNs of the health-check alarms (empty with Traffic Manager).</summary>
-    [Output("alarmArns")] public Output<IList<string>> AlarmArns { get; private set; }
+    [Output("alarmArns")] public Output<ImmutableArray<string>> AlarmArns { get; private set; }
 
     /// <summary>Validates <paramref name="args"/>, reporting every problem at once, then creates the
     /// DNS host's resources as children of this component.</summary>
@@ -45,15 +46,15 @@ public sealed class FailoverDns : ComponentResource
             // Every record of the set has the same name; the first one's output waits for it to exist.
             Fqdn = made.Records[0].Fqdn;
             HealthCheckIds = Output.All(made.Checks.Select(check => check.Value.Id.Apply(id => KeyValuePair.Create(check.Key, id))))
-                .Apply(pairs => (IDictionary<string, string>)pairs.ToImmutableDictionary());
-            AlarmArns = Output.All(made.Alarms.Select(alarm => alarm.Arn)).Apply(arns => (IList<string>)arns);
+                .Apply(pairs => pairs.ToImmutableDictionary());
+            AlarmArns = Output.All(made.Alarms.Select(alarm => alarm.Arn));
         }
         else
         {
             var made = TrafficManagerFailoverDns.Create(name, args, this);
             Fqdn = made.Profile.Fqdn;
-            HealthCheckIds = Output.Create<IDictionary<string, string>>(ImmutableDictionary<string, string>.Empty);
-            AlarmArns = Output.Create<IList<string>>(ImmutableArray<string>.Empty);
+            HealthCheckIds = Output.Create(ImmutableDictionary<string, string>.Empty);
+            AlarmArns = Output.Create(ImmutableArray<string>.Empty);
         }
         RegisterOutputs();
     }

@@ -47,6 +47,9 @@ namespace Pulumi
             var deployment = Deployment.InternalInstance;
             _type = type;
             _name = name;
+            // Output property types are checked before any output exists, so a refused type leaves
+            // nothing pending behind it.
+            var outputProperties = this is Stack ? [] : OutputPropertiesOf(GetType());
             args ??= ResourceArgs.Empty;
 
             // Legacy transformations see the caller's own args and options objects, with Parent as the
@@ -97,8 +100,7 @@ namespace Pulumi
             // Every resource's [Output] properties are initialised and type-checked, components too
             // (Deployment_ReadOrRegisterResource.cs calls OutputCompletionSource.InitializeOutputs for
             // all but the stack); a component's own assignments in its constructor then replace them.
-            if (this is not Stack)
-                InitializeOutputs();
+            InitializeOutputs(outputProperties);
 
             deployment.ReadOrRegisterResource(this, custom, remote, args, options);
         }
@@ -127,9 +129,9 @@ namespace Pulumi
 
         private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name, Type ValueType)[]> OutputProperties = new();
 
-        private void InitializeOutputs()
+        private void InitializeOutputs((PropertyInfo Property, string Name, Type ValueType)[] outputProperties)
         {
-            foreach (var (property, name, valueType) in OutputPropertiesOf(GetType()))
+            foreach (var (property, name, valueType) in outputProperties)
             {
                 if (name == "urn")
                     continue;
@@ -157,7 +159,7 @@ namespace Pulumi
                         if (property.SetMethod == null)
                             throw new InvalidOperationException($"{t.FullName}.{property.Name} has no setter");
                         var valueType = propertyType.GetGenericArguments()[0];
-                        OutputTypeCheck.Check(valueType, $"{t.FullName}.{property.Name}");
+                        OutputTypeCheck.Check(valueType, $"[Output] {t.FullName}.{property.Name}");
                         result.Add((property, attribute.Name ?? property.Name, valueType));
                     }
                 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -51,45 +53,66 @@ namespace Pulumi
         public void SetException(Exception exception) => _source.TrySetException(exception);
     }
 
-    /// <summary>The output property types the real SDK accepts on resources (checked at construction).</summary>
+    /// <summary>The output property types the real SDK accepts on every resource, checked at construction
+    /// (mirrors Serialization/Converter.cs CheckTargetType, messages included).</summary>
     internal static class OutputTypeCheck
     {
-        public static void Check(Type type, string context)
-        {
-            if (IsAllowed(type))
-                return;
-            throw new InvalidOperationException(
-                $"{context} contains invalid type {type.FullName}. Allowed types are: String, Boolean, Int32, Double, " +
-                "Nullable<...>, ImmutableArray<...> and ImmutableDictionary<string, ...> or a class explicitly marked with the [OutputType] attribute.");
-        }
+        public static void Check(Type type, string context) => Check(context, type, new HashSet<Type>());
 
-        private static bool IsAllowed(Type type)
+        private static void Check(string context, Type targetType, HashSet<Type> seenTypes)
         {
-            if (type == typeof(bool) || type == typeof(int) || type == typeof(double) || type == typeof(string) ||
-                type == typeof(object) || type == typeof(JsonElement) || typeof(AssetOrArchive).IsAssignableFrom(type) ||
-                typeof(Resource).IsAssignableFrom(type))
-                return true;
-            if (type.IsEnum)
-                return Enum.GetUnderlyingType(type) == typeof(int);
-            if (type.IsInterface)
-                return true;
-            if (type.GetCustomAttribute<EnumTypeAttribute>() != null || type.GetCustomAttribute<OutputTypeAttribute>() != null)
-                return true;
-            var nullable = Nullable.GetUnderlyingType(type);
-            if (nullable != null)
-                return IsAllowed(nullable);
-            if (type.IsGenericType)
+            if (!seenTypes.Add(targetType))
+                return;
+
+            if (targetType == typeof(bool) || targetType == typeof(int) || targetType == typeof(double) ||
+                targetType == typeof(string) || targetType == typeof(object) || targetType == typeof(Asset) ||
+                targetType == typeof(Archive) || targetType == typeof(AssetOrArchive) || targetType == typeof(JsonElement))
+                return;
+            if (targetType.IsSubclassOf(typeof(Resource)) || targetType == typeof(Resource))
+                return;
+            if (targetType == typeof(ImmutableDictionary<string, object>) || targetType == typeof(ImmutableArray<object>))
+                return;
+            if (targetType.IsEnum && targetType.GetEnumUnderlyingType() == typeof(int))
+                return;
+            if (targetType.IsValueType && targetType.GetCustomAttribute<EnumTypeAttribute>() != null)
+                return;
+
+            if (targetType.IsConstructedGenericType)
             {
-                var definition = type.GetGenericTypeDefinition();
-                var arguments = type.GetGenericArguments();
-                if (definition == typeof(ImmutableArray<>) || definition == typeof(Output<>))
-                    return IsAllowed(arguments[0]);
-                if (definition == typeof(ImmutableDictionary<,>))
-                    return arguments[0] == typeof(string) && IsAllowed(arguments[1]);
+                var definition = targetType.GetGenericTypeDefinition();
+                var arguments = targetType.GenericTypeArguments;
+                if (definition == typeof(Nullable<>) || definition == typeof(ImmutableArray<>) || definition == typeof(Output<>))
+                {
+                    Check(context, arguments[0], seenTypes);
+                    return;
+                }
                 if (definition == typeof(Union<,>))
-                    return IsAllowed(arguments[0]) && IsAllowed(arguments[1]);
+                {
+                    Check(context, arguments[0], seenTypes);
+                    Check(context, arguments[1], seenTypes);
+                    return;
+                }
+                if (definition == typeof(ImmutableDictionary<,>))
+                {
+                    if (arguments[0] != typeof(string))
+                        throw new InvalidOperationException($"{context} contains invalid type {targetType.FullName}:\n    The only allowed ImmutableDictionary 'TKey' type is 'String'.");
+                    Check(context, arguments[1], seenTypes);
+                    return;
+                }
+                throw new InvalidOperationException($"{context} contains invalid type {targetType.FullName}:\n    The only generic types allowed are ImmutableArray<...> and ImmutableDictionary<string, ...>");
             }
-            return false;
+
+            if (targetType.GetCustomAttribute<OutputTypeAttribute>() == null)
+                throw new InvalidOperationException(
+                    $"{context} contains invalid type {targetType.FullName}. Allowed types are:\n    String, Boolean, Int32, Double,\n    " +
+                    $"Nullable<...>, ImmutableArray<...> and ImmutableDictionary<string, ...> or\n    a class explicitly marked with the [{nameof(OutputTypeAttribute)}].");
+
+            var constructors = targetType.GetConstructors(BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Instance);
+            var constructor = constructors.FirstOrDefault(c => c.GetCustomAttribute<OutputConstructorAttribute>() != null)
+                              ?? (constructors.Count(c => c.IsPublic) == 1 ? constructors.Single(c => c.IsPublic) : null)
+                              ?? throw new InvalidOperationException($"{targetType.FullName} had [{nameof(OutputTypeAttribute)}], but did not contain constructor marked with [{nameof(OutputConstructorAttribute)}].");
+            foreach (var parameter in constructor.GetParameters())
+                Check($"{targetType.FullName}({parameter.Name})", parameter.ParameterType, seenTypes);
         }
     }
 }

@@ -384,7 +384,7 @@ public sealed class FailoverDnsTests
         Assert.Equal("edge-check-usw2-id", ids["usw2"]);
         Assert.Equal(2, ids.Count);
         var alarms = await TestRun.ValueAsync(dns.AlarmArns);
-        Assert.Equal(3, alarms.Count);
+        Assert.Equal(3, alarms.Length);
         Assert.Contains("arn:aws:cloudwatch:us-east-1:123456789012:edge-quorum-alarm", alarms);
     }
 
