@@ -7,6 +7,7 @@ using Pulumi;
 return args.FirstOrDefault() switch
 {
     "plan" => await PlanCommand.RunAsync(args[1..], Console.Out, Console.Error),
+    "drill" => await Infra.Drill.DrillCommand.RunAsync(args[1..], Console.Out, Console.Error),
     "bench" => Infra.Bench.BenchCommand.Run(args[1..]),
     "bench-engine" => await EngineBenchmark.RunAsync(args[1..], Console.Out),
     "bench-plan" => await PlanBenchmark.RunAsync(args[1..], Console.Out),

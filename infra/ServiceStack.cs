@@ -1,4 +1,5 @@
 using Infra.Components.Autoscaling.Aws;
+using Infra.Components.Dns;
 using Infra.Components.LoadBalancing.Aws;
 using Infra.Components.Monitoring.Aws;
 using Infra.Components.Networking.Aws;
@@ -17,17 +18,29 @@ public static class ServiceStack
     public static IDictionary<string, object?> Build(StackSettings settings)
     {
         var outputs = new Dictionary<string, object?> { ["environment"] = settings.Environment };
+        var regions = new List<Region>();
         foreach (var region in settings.Regions)
         {
             var regional = BuildRegion(settings, region);
+            regions.Add(regional);
             outputs[$"{region.Region}:url"] = Output.Format($"https://{regional.LoadBalancer.DnsName}");
             outputs[$"{region.Region}:dashboard"] = regional.Monitoring.DashboardName;
+        }
+
+        if (settings.Failover is not null)
+        {
+            var balancers = settings.Regions.Zip(regions, (r, made) => (r, made.LoadBalancer.DnsName, made.LoadBalancer.ZoneId)).ToList();
+            // DNS is global; it goes through the primary region's provider, and is an edge resource.
+            var dns = new FailoverDns($"{settings.Service.Name}-edge", ServiceDesign.FailoverDns(settings,
+                    balancers.Select(b => (b.r, (Input<string>)b.DnsName, (Input<string>)b.ZoneId)).ToList()),
+                new ComponentResourceOptions { Provider = regions[0].Provider, Protect = settings.Protect ? true : null });
+            outputs["url"] = Output.Format($"https://{dns.Fqdn}");
         }
         return outputs;
     }
 
     /// <summary>What one region runs.</summary>
-    public sealed record Region(AwsNetwork Network, AwsLoadBalancer LoadBalancer, AwsAutoscalingGroup Group, AwsServiceMonitoring Monitoring);
+    public sealed record Region(Pulumi.Aws.Provider Provider, AwsNetwork Network, AwsLoadBalancer LoadBalancer, AwsAutoscalingGroup Group, AwsServiceMonitoring Monitoring);
 
     private static Region BuildRegion(StackSettings settings, RegionSettings region)
     {
@@ -75,6 +88,6 @@ public static class ServiceStack
         var monitoring = new AwsServiceMonitoring(name, ServiceDesign.Monitoring(settings, balancer.ArnSuffix,
             balancer.TargetGroups.ToDictionary(t => t.Key, t => (Input<string>)t.Value.ArnSuffix), group.GroupName), inRegion);
 
-        return new Region(network, balancer, group, monitoring);
+        return new Region(provider, network, balancer, group, monitoring);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Infra.Components.Autoscaling;
 using Infra.Components.Autoscaling.Aws;
 using Infra.Components.Common;
+using Infra.Components.Dns;
 using Infra.Components.LoadBalancing;
 using Infra.Components.LoadBalancing.Aws;
 using Infra.Components.Monitoring.Aws;
@@ -59,6 +60,12 @@ public static class ServiceDesign
         var monitoring = Monitoring(settings, "app/lb/0", new Dictionary<string, Input<string>> { [FirstPool(service)] = "targetgroup/tg/0" }, "asg-0");
         problems.AddRange(Prefixed(monitoring.FindProblems(service.Name), ("", "infra:service.")));
 
+        if (settings.Failover is not null)
+        {
+            var standIns = settings.Regions.Select(r => (r, (Input<string>)"lb.example.com", (Input<string>)"Z0")).ToList();
+            problems.AddRange(FailoverProblems(FailoverDns(settings, standIns).FindProblems(), settings.Regions.Count));
+        }
+
         // The same problem found once per region is reported once.
         return problems.DistinctBy(p => (p.Key, p.Fix));
     }
@@ -77,6 +84,60 @@ public static class ServiceDesign
                     $"scaling.predictive.source {service.Scaling?.Predictive?.Source} follows a schedule planned from load history; " +
                     "add a forecast block (history: a timestamp,value CSV, capacityPerInstance, timeZone) or use source native");
         }
+    }
+
+    /// <summary>Failover problems keyed as in the stack file: the first endpoints are the regions' load
+    /// balancers (<c>infra:regions[i]</c>), the rest are <c>infra:failover.endpoints</c>.</summary>
+    private static IEnumerable<SpecProblem> FailoverProblems(IEnumerable<SpecProblem> problems, int regions)
+        => problems.Select(p =>
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(p.Key, @"^spec\.endpoints\[(\d+)\](.*)$");
+            if (!match.Success)
+                return p with { Key = "infra:failover." + (p.Key.StartsWith("spec.", StringComparison.Ordinal) ? p.Key["spec.".Length..] : p.Key) };
+            var index = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return p with
+            {
+                Key = index < regions
+                    ? $"infra:regions[{index}] (failover endpoint){match.Groups[2].Value}"
+                    : $"infra:failover.endpoints[{index - regions}]{match.Groups[2].Value}",
+            };
+        });
+
+    /// <summary>Failover DNS over the regions' load balancers (in region order), then the endpoints the
+    /// stack file lists.</summary>
+    public static FailoverDnsArgs FailoverDns(StackSettings settings,
+        IReadOnlyList<(RegionSettings Region, Input<string> DnsName, Input<string> ZoneId)> balancers)
+    {
+        var spec = settings.Failover!;
+        var regional = balancers.Select(b => new DnsEndpointSpec
+        {
+            Name = b.Region.Region ?? "",
+            Kind = DnsEndpointKinds.AwsLoadBalancer,
+            DnsName = b.DnsName,
+            ZoneId = b.ZoneId,
+            Region = b.Region.Region,
+            // Lets the consistency check compare the DNS check with what the load balancer serves.
+            LoadBalancer = settings.Service.LoadBalancer,
+        });
+        return new FailoverDnsArgs
+        {
+            Spec = new FailoverDnsSpec
+            {
+                RecordName = spec.RecordName,
+                ZoneId = spec.ZoneId,
+                TtlSeconds = spec.TtlSeconds,
+                Routing = spec.Routing,
+                DnsHost = spec.DnsHost,
+                Endpoints = [.. regional, .. spec.Endpoints],
+                HealthCheck = spec.HealthCheck,
+                CheckerRegions = spec.CheckerRegions,
+                MeasureLatency = spec.MeasureLatency,
+                MinHealthyEndpoints = spec.MinHealthyEndpoints,
+                TargetRtoSeconds = spec.TargetRtoSeconds,
+            },
+            AlarmTopicArn = settings.Service.AlarmTopicArn is { } topic ? (Input<string>)topic : null,
+            Tags = ServiceTags(settings),
+        };
     }
 
     private static IEnumerable<SpecProblem> Prefixed(IEnumerable<SpecProblem> problems, params (string From, string To)[] map)

@@ -1,5 +1,6 @@
 using Infra.Components.Autoscaling;
 using Infra.Components.Common;
+using Infra.Components.Dns;
 using Pulumi;
 
 namespace Infra.Settings;
@@ -15,6 +16,11 @@ public sealed record StackSettings(
     ServiceSettings Service,
     bool Protect)
 {
+    /// <summary>Failover DNS in front of the regions' load balancers (config key <c>infra:failover</c>):
+    /// a <see cref="FailoverDnsSpec"/> whose endpoints are the regions, in order, followed by the ones it lists
+    /// (e.g. an Azure host as the last resort). Default: none.</summary>
+    public FailoverDnsSpec? Failover { get; init; }
+
     /// <summary>The schedule planned from <see cref="ServiceSettings.Forecast"/>, which the groups
     /// follow; none without a forecast block.</summary>
     public ForecastScheduleSpec? ForecastSchedule { get; init; }
@@ -36,6 +42,7 @@ public sealed record StackSettings(
         var service = reader.Object<ServiceSettings>("service", required: true,
             "describe the service: name, imageId, loadBalancer, scaling");
         var protect = infra.GetBoolean("protect") ?? false;
+        var failover = reader.Object<FailoverDnsSpec>("failover", required: false, "");
 
         // The forecast runs here, once, so that a missing history file is reported with the other
         // problems before anything is created.
@@ -47,6 +54,7 @@ public sealed record StackSettings(
         var settings = new StackSettings(environment ?? "", regions ?? [], service ?? new ServiceSettings(), protect)
         {
             ForecastSchedule = schedule,
+            Failover = failover,
         };
         // The design is checked only when the settings it reads could be read at all: a missing or
         // unreadable key is already reported once.

@@ -27,7 +27,7 @@ public sealed class StackTests
     //           stack      regions NATs subnets LBs groups policies alarms
     [InlineData("dev", 1, 1, 4, 1, 1, 1, 4)]
     [InlineData("staging", 1, 2, 4, 1, 1, 2, 4)]
-    [InlineData("prod", 2, 6, 12, 2, 2, 4, 8)]
+    [InlineData("prod", 2, 6, 12, 2, 2, 4, 11)]
     public async Task Each_stack_plans_its_resources_per_type(
         string stack, int regions, int nats, int subnets, int loadBalancers, int groups, int policies, int alarms)
     {
@@ -128,6 +128,25 @@ public sealed class StackTests
         Assert.InRange(week.Min(), 3, 4);
         // Raises on the hourly plan act ten minutes ahead (raiseAheadMinutes), decreases on the hour.
         Assert.Contains(actions, a => a.Item1.StartsWith("50 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Prod_fails_over_from_its_primary_region_to_its_secondary()
+    {
+        var plan = await StackPlans.Of("prod");
+
+        var records = plan.Resources.Where(r => r.Type == "aws:route53/record:Record").ToList();
+        Assert.Equal(["PRIMARY", "SECONDARY"], records.Select(r => r.Input("failoverRoutingPolicies[0].type")));
+        Assert.Equal(["us-east-1", "us-west-2"], records.Select(r => r.Inputs["setIdentifier"]));
+        Assert.All(records, r => Assert.Equal(true, r.Input("aliases[0].evaluateTargetHealth")));
+        Assert.All(records, r => Assert.True(r.Protect));
+
+        // The drill reads the same plan: losing us-east-1 moves traffic to us-west-2 within 30 s + TTL.
+        var drill = Assert.Single(Infra.Drill.FailoverDrill.Run(plan));
+        Assert.Empty(drill.AvoidableOutages);
+        var primaryDown = drill.Scenario("us-east-1");
+        Assert.Equal(new[] { "us-west-2" }, primaryDown.Serving.ToArray());
+        Assert.Equal(90, primaryDown.FailoverSeconds);
     }
 
     [Fact]
