@@ -79,14 +79,14 @@ public static class ServiceStack
         }, new CustomResourceOptions { Provider = provider });
 
         var firstPool = ServiceDesign.FirstPool(service);
-        var targetGroup = balancer.TargetGroups[firstPool];
+        var targetGroup = balancer.TargetGroupsByPool()[firstPool];
         var group = new AwsAutoscalingGroup(name, ServiceDesign.AutoscalingGroup(settings,
             network.PrivateSubnetIds, instances.Id,
-            balancer.TargetGroups.Values.Select(t => t.Arn).ToList(),
+            balancer.TargetGroupsByPool().Values.Select(t => t.Arn).ToList(),
             balancer.ArnSuffix, targetGroup.ArnSuffix), inRegion);
 
         var monitoring = new AwsServiceMonitoring(name, ServiceDesign.Monitoring(settings, balancer.ArnSuffix,
-            balancer.TargetGroups.ToDictionary(t => t.Key, t => (Input<string>)t.Value.ArnSuffix), group.GroupName), inRegion);
+            balancer.TargetGroupsByPool().ToDictionary(t => t.Key, t => (Input<string>)t.Value.ArnSuffix), group.GroupName), inRegion);
 
         return new Region(provider, network, balancer, group, monitoring);
     }

@@ -58,10 +58,10 @@ public sealed class PredictiveScalingPolicy : ResourceArgs
     [Input("schedule")] public ForecastScheduleSpec? Schedule { get; set; }
 
     /// <summary>Whether the cloud's own predictive scaling is used.</summary>
-    public bool UsesNative => Source is Native or Both;
+    internal bool UsesNative => Source is Native or Both;
 
     /// <summary>Whether forecast schedules are used.</summary>
-    public bool UsesForecast => Source is Forecast or Both;
+    internal bool UsesForecast => Source is Forecast or Both;
 
     /// <summary>Every problem in this policy, keyed under <paramref name="at"/>.</summary>
     public IEnumerable<SpecProblem> FindProblems(string at)

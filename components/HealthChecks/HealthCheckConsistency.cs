@@ -33,7 +33,7 @@ public static class HealthCheckConsistency
         {
             foreach (var problem in Timing(dns.Check, dns.CheckAt))
                 yield return problem;
-            var failover = dns.Check.DetectionSeconds + dns.TtlSeconds;
+            var failover = dns.Check.DetectionSeconds() + dns.TtlSeconds;
             if (rto is { } target && failover > target)
                 yield return new($"{dns.CheckAt}.intervalSeconds", dns.Check.IntervalSeconds,
                     $"failing over from endpoint {dns.Endpoint} takes up to {dns.Check.IntervalSeconds} s × {dns.Check.UnhealthyThreshold} failures + " +
@@ -48,7 +48,7 @@ public static class HealthCheckConsistency
         {
             foreach (var problem in Timing(probe, at))
                 yield return problem;
-            if (rto is { } target && probe.DetectionSeconds > target)
+            if (rto is { } target && probe.DetectionSeconds() > target)
                 yield return SlowerThanRto(probe, at, target, layers.TargetRtoAt, "a failed backend keeps its traffic");
         }
     }
@@ -98,7 +98,7 @@ public static class HealthCheckConsistency
             var at = $"{balancerAt}.pools.{key}.healthCheck";
             foreach (var problem in Timing(poolCheck, at))
                 yield return problem;
-            if (rto is { } target && poolCheck.DetectionSeconds > target)
+            if (rto is { } target && poolCheck.DetectionSeconds() > target)
                 yield return SlowerThanRto(poolCheck, at, target, rtoAt, "the load balancer keeps sending traffic to a failed backend");
         }
     }
@@ -113,6 +113,6 @@ public static class HealthCheckConsistency
 
     private static SpecProblem SlowerThanRto(HealthCheckSpec check, string at, int target, string rtoAt, string consequence)
         => new($"{at}.intervalSeconds", check.IntervalSeconds,
-            $"{consequence} for up to {check.IntervalSeconds} s × {check.UnhealthyThreshold} failures = {check.DetectionSeconds} s, " +
+            $"{consequence} for up to {check.IntervalSeconds} s × {check.UnhealthyThreshold} failures = {check.DetectionSeconds()} s, " +
             $"more than {rtoAt} ({target} s); check more often or fail after fewer checks");
 }

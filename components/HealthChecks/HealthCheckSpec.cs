@@ -38,10 +38,10 @@ public sealed partial class HealthCheckSpec : ResourceArgs
     [Input("gracePeriodSeconds")] public int GracePeriodSeconds { get; set; } = 300;
 
     /// <summary>The path actually probed: <see cref="Path"/>, "/healthz" for HTTP(S) when unset, null for TCP.</summary>
-    public string? EffectivePath => Protocol == HealthCheckProtocols.Tcp ? null : Path ?? "/healthz";
+    internal string? EffectivePath => Protocol == HealthCheckProtocols.Tcp ? null : Path ?? "/healthz";
 
     /// <summary>Worst-case seconds from a backend failing to the check declaring it unhealthy.</summary>
-    public int DetectionSeconds => IntervalSeconds * UnhealthyThreshold;
+    public int DetectionSeconds() => IntervalSeconds * UnhealthyThreshold;
 
     /// <summary>Every problem in this spec, keyed under <paramref name="at"/>.</summary>
     public IEnumerable<SpecProblem> FindProblems(string at)

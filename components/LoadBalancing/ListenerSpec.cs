@@ -25,7 +25,7 @@ public sealed class ListenerSpec : ResourceArgs
     [Input("redirectToHttps")] public bool RedirectToHttps { get; set; } = true;
 
     /// <summary>Whether this listener forwards traffic to the pools (false when it only redirects).</summary>
-    public bool Forwards => !(Protocol == ListenerProtocols.Http && RedirectToHttps);
+    internal bool Forwards => !(Protocol == ListenerProtocols.Http && RedirectToHttps);
 
     /// <summary>Every problem in this listener, keyed under <paramref name="at"/>.</summary>
     public IEnumerable<SpecProblem> FindProblems(string at, string layer)

@@ -45,10 +45,10 @@ public sealed class LoadBalancerSpec : ResourceArgs
     [Input("deletionProtection")] public bool DeletionProtection { get; set; } = true;
 
     /// <summary>Listeners that forward traffic to the pools.</summary>
-    public IEnumerable<KeyValuePair<string, ListenerSpec>> ForwardingListeners => Listeners.Where(l => l.Value.Forwards);
+    internal IEnumerable<KeyValuePair<string, ListenerSpec>> ForwardingListeners => Listeners.Where(l => l.Value.Forwards);
 
     /// <summary>The port every forwarding listener sends to (the pools' port, for security rules).</summary>
-    public IEnumerable<int> BackendPorts => Pools.Values.Select(p => p.Port).Distinct().Order();
+    internal IEnumerable<int> BackendPorts => Pools.Values.Select(p => p.Port).Distinct().Order();
 
     /// <summary>Every problem in this spec, keyed under <paramref name="at"/>.</summary>
     public IEnumerable<SpecProblem> FindProblems(string at)

@@ -49,7 +49,7 @@ public static class InternalApiProgram
             InstanceType = "c7g.large",
             SubnetIds = subnets,
             SecurityGroupIds = { balancer.SecurityGroupId },
-            TargetGroupArns = { balancer.TargetGroups["api"].Arn },
+            TargetGroupArns = { balancer.TargetGroupsByPool()["api"].Arn },
         });
 
         return new Dictionary<string, object?>

@@ -29,7 +29,7 @@ public static class ServiceForecast
         ArgumentNullException.ThrowIfNull(problems);
         int before = problems.Count;
 
-        if (scaling.Predictive is not { UsesForecast: true } predictive)
+        if (scaling.Predictive is not { Source: PredictiveScalingPolicy.Forecast or PredictiveScalingPolicy.Both } predictive)
             problems.Add(new SpecProblem(at, forecast.History,
                 $"{scalingAt}.predictive.source is {scaling.Predictive?.Source ?? "not set (no predictive policy)"}, so no group would follow the forecast; " +
                 $"set {scalingAt}.predictive.source to both (or forecast), or remove {at}"));

@@ -61,7 +61,7 @@ public sealed class PublicHttpsServiceTests
             VpcCidrBlock = network.VpcCidrBlock,
             SubnetIds = network.PublicSubnetIds,
         });
-        var web = loadBalancer.TargetGroups["web"];
+        var web = loadBalancer.TargetGroupsByPool()["web"];
 
         // Instances take traffic only from the load balancer and reach out only over HTTPS.
         var instances = new SecurityGroup("shop-instances", new SecurityGroupArgs

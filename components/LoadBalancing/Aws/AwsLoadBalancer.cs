@@ -43,9 +43,13 @@ public sealed class AwsLoadBalancer : ComponentResource
     /// <summary>The load balancer's security group; targets admit traffic from it.</summary>
     [Output("securityGroupId")] public Output<string> SecurityGroupId { get; private set; }
 
+    private readonly IReadOnlyDictionary<string, TargetGroup> _targetGroups;
+
     /// <summary>The target group of each pool, by pool key, for C# callers that need a pool's ARN or
     /// ARN suffix as a known-key value at plan time (alarms, scaling policies).</summary>
-    public IReadOnlyDictionary<string, TargetGroup> TargetGroups { get; }
+    /// <remarks>A method rather than a property: every public property of a component is part of the
+    /// package schema that other languages get, and resource objects cannot cross that boundary.</remarks>
+    public IReadOnlyDictionary<string, TargetGroup> TargetGroupsByPool() => _targetGroups;
 
     /// <summary>Validates <paramref name="args"/>, reporting every problem at once, then creates the
     /// load balancer's resources as children of this component.</summary>
@@ -89,7 +93,7 @@ public sealed class AwsLoadBalancer : ComponentResource
             Tags = args.Tags.ToDictionary(),
         }, child);
 
-        var targetGroups = TargetGroups = spec.Pools.ToDictionary(
+        var targetGroups = _targetGroups = spec.Pools.ToDictionary(
             pool => pool.Key,
             pool => new TargetGroup(AwsResourceNames.TargetGroup(name, pool.Key), AwsTargetGroups.For(pool.Value, args), child));
 

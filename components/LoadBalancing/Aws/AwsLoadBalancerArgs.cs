@@ -50,10 +50,10 @@ public sealed class AwsLoadBalancerArgs : ResourceArgs
     [Input("tags")] public Dictionary<string, string> Tags { get; set; } = [];
 
     /// <summary>Whether this is an Application Load Balancer (false: a Network Load Balancer).</summary>
-    public bool IsApplication => Spec.Layer != LoadBalancerLayers.Network;
+    internal bool IsApplication => Spec.Layer != LoadBalancerLayers.Network;
 
     /// <summary>What the AWS backend does for the spec's algorithm.</summary>
-    public AwsAlgorithmChoice Algorithm => AwsAlgorithmMapping.For(Spec.Layer, Spec.Algorithm);
+    internal AwsAlgorithmChoice Algorithm => AwsAlgorithmMapping.For(Spec.Layer, Spec.Algorithm);
 
     /// <summary>
     /// Every problem: the spec's own, then what AWS refuses although the spec allows it. A key the

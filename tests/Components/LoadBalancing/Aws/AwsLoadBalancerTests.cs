@@ -557,7 +557,7 @@ public sealed class AwsLoadBalancerTests
         Assert.Equal("arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-green/73e2d6bc24d8a067", arns["green"]);
         var suffixes = await TestRun.ValueAsync(lb.TargetGroupArnSuffixes);
         Assert.Equal("targetgroup/web-tg-blue/73e2d6bc24d8a067", suffixes["blue"]);
-        Assert.Equal("targetgroup/web-tg-blue/73e2d6bc24d8a067", await TestRun.ValueAsync(lb.TargetGroups["blue"].ArnSuffix));
+        Assert.Equal("targetgroup/web-tg-blue/73e2d6bc24d8a067", await TestRun.ValueAsync(lb.TargetGroupsByPool()["blue"].ArnSuffix));
     }
 
     [Fact]
