@@ -36,7 +36,7 @@ public sealed class FailoverDns : ComponentResource
     /// <summary>Validates <paramref name="args"/>, reporting every problem at once, then creates the
     /// DNS host's resources as children of this component.</summary>
     public FailoverDns(string name, FailoverDnsArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, args, options)
+        : base(TypeToken, name, options)
     {
         InvalidSpecException.ThrowIfAny($"FailoverDns \"{name}\"", args.FindProblems());
 

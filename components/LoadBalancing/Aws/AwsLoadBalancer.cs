@@ -54,7 +54,7 @@ public sealed class AwsLoadBalancer : ComponentResource
     /// <summary>Validates <paramref name="args"/>, reporting every problem at once, then creates the
     /// load balancer's resources as children of this component.</summary>
     public AwsLoadBalancer(string name, AwsLoadBalancerArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, args, options)
+        : base(TypeToken, name, options)
     {
         InvalidSpecException.ThrowIfAny($"AwsLoadBalancer \"{name}\"",
             args.FindProblems().Concat(AwsResourceNames.FindProblems(name, args)));

@@ -34,7 +34,7 @@ public sealed class AwsNetwork : ComponentResource
     /// <summary>Validates <paramref name="args"/>, reporting every problem at once, then creates the
     /// network's resources as children of this component.</summary>
     public AwsNetwork(string name, AwsNetworkArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, args, options)
+        : base(TypeToken, name, options)
     {
         InvalidSpecException.ThrowIfAny($"AwsNetwork \"{name}\"", args.FindProblems());
         var child = new CustomResourceOptions { Parent = this };
