@@ -27,6 +27,14 @@ public sealed class ListenerSpec : ResourceArgs
     /// <summary>Whether this listener forwards traffic to the pools (false when it only redirects).</summary>
     internal bool Forwards => !(Protocol == ListenerProtocols.Http && RedirectToHttps);
 
+    /// <summary>A copy of this listener with <paramref name="certificateId"/> as its certificate.</summary>
+    public ListenerSpec WithCertificate(Input<string> certificateId)
+    {
+        var copy = (ListenerSpec)MemberwiseClone();
+        copy.CertificateId = certificateId;
+        return copy;
+    }
+
     /// <summary>Every problem in this listener, keyed under <paramref name="at"/>.</summary>
     public IEnumerable<SpecProblem> FindProblems(string at, string layer)
     {

@@ -50,6 +50,17 @@ public sealed class LoadBalancerSpec : ResourceArgs
     /// <summary>The port every forwarding listener sends to (the pools' port, for security rules).</summary>
     internal IEnumerable<int> BackendPorts => Pools.Values.Select(p => p.Port).Distinct().Order();
 
+    /// <summary>A copy whose HTTPS and TLS listeners use <paramref name="certificateId"/> (e.g. the
+    /// certificate of one region, since ACM certificates are regional); every other setting is kept.</summary>
+    public LoadBalancerSpec WithCertificate(Input<string> certificateId)
+    {
+        var copy = (LoadBalancerSpec)MemberwiseClone();
+        copy.Listeners = Listeners.ToDictionary(
+            l => l.Key,
+            l => l.Value.Protocol is ListenerProtocols.Https or ListenerProtocols.Tls ? l.Value.WithCertificate(certificateId) : l.Value);
+        return copy;
+    }
+
     /// <summary>Every problem in this spec, keyed under <paramref name="at"/>.</summary>
     public IEnumerable<SpecProblem> FindProblems(string at)
     {

@@ -158,11 +158,9 @@ public static class ServiceDesign
         Input<string> vpcId, Input<string> vpcCidrBlock, InputList<string> publicSubnetIds)
     {
         var spec = settings.Service.LoadBalancer!;
+        // ACM certificates are regional: each region's listeners take that region's certificate.
         if (region.CertificateArn is { } certificate)
-        {
-            // ACM certificates are regional: each region's listeners take that region's certificate.
-            spec = CopyWith(spec, certificate);
-        }
+            spec = spec.WithCertificate(certificate);
         return new AwsLoadBalancerArgs
         {
             Spec = spec,
@@ -172,22 +170,6 @@ public static class ServiceDesign
             Tags = ServiceTags(settings),
         };
     }
-
-    private static LoadBalancerSpec CopyWith(LoadBalancerSpec spec, string certificate) => new()
-    {
-        Layer = spec.Layer,
-        Public = spec.Public,
-        AllowedCidrs = spec.AllowedCidrs,
-        Listeners = spec.Listeners.ToDictionary(l => l.Key, l => l.Value.Protocol is ListenerProtocols.Https or ListenerProtocols.Tls
-            ? new ListenerSpec { Protocol = l.Value.Protocol, Port = l.Value.Port, CertificateId = certificate, TlsPolicy = l.Value.TlsPolicy, RedirectToHttps = l.Value.RedirectToHttps }
-            : l.Value),
-        Pools = spec.Pools,
-        Algorithm = spec.Algorithm,
-        AnomalyMitigation = spec.AnomalyMitigation,
-        Stickiness = spec.Stickiness,
-        IdleTimeoutSeconds = spec.IdleTimeoutSeconds,
-        DeletionProtection = spec.DeletionProtection,
-    };
 
     /// <summary>The instance group of one region.</summary>
     public static AwsAutoscalingGroupArgs AutoscalingGroup(StackSettings settings, InputList<string> privateSubnetIds,

@@ -52,6 +52,12 @@ public sealed class StackTests
         Assert.Equal(["us-east-1", "us-west-2"], regions);
         var zonesPerVpc = plan.Resources.Where(r => r.Type == Subnet).GroupBy(r => r.Inputs["vpcId"]).Select(g => g.Select(s => s.Inputs["availabilityZone"]).Distinct().Count());
         Assert.All(zonesPerVpc, zones => Assert.Equal(3, zones));
+
+        // ACM certificates are regional: each region's HTTPS listener uses that region's certificate.
+        var https = plan.Resources.Where(r => r.Type == "aws:lb/listener:Listener" && Equals(r.Inputs["protocol"], "HTTPS"))
+            .ToDictionary(r => r.Name, r => (string)r.Inputs["certificateArn"]!);
+        Assert.StartsWith("arn:aws:acm:us-east-1:", https["web-us-east-1-listener-https"], StringComparison.Ordinal);
+        Assert.StartsWith("arn:aws:acm:us-west-2:", https["web-us-west-2-listener-https"], StringComparison.Ordinal);
     }
 
     [Fact]
