@@ -72,7 +72,10 @@ public static class ServiceStack
             Description = $"{name} instances: pool ports from the load balancer, HTTPS out",
             Ingress = ports.Select(port => new SecurityGroupIngressArgs
             {
-                Protocol = "tcp", FromPort = port, ToPort = port, SecurityGroups = { balancer.SecurityGroupId },
+                Protocol = "tcp",
+                FromPort = port,
+                ToPort = port,
+                SecurityGroups = { balancer.SecurityGroupId },
                 Description = "from the load balancer",
             }).ToList(),
             Egress = { new SecurityGroupEgressArgs { Protocol = "tcp", FromPort = 443, ToPort = 443, CidrBlocks = { "0.0.0.0/0" }, Description = "HTTPS to package mirrors and AWS APIs" } },

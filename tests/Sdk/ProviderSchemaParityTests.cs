@@ -32,7 +32,10 @@ public sealed class ProviderSchemaParityTests
 
     private static readonly ImmutableDictionary<string, string> Projects = new Dictionary<string, string>
     {
-        ["aws"] = "Pulumi.Aws", ["azure"] = "Pulumi.Azure", ["kubernetes"] = "Pulumi.Kubernetes", ["random"] = "Pulumi.Random",
+        ["aws"] = "Pulumi.Aws",
+        ["azure"] = "Pulumi.Azure",
+        ["kubernetes"] = "Pulumi.Kubernetes",
+        ["random"] = "Pulumi.Random",
     }.ToImmutableDictionary();
 
     private static string SchemaPath(string package) => Path.Combine(RepoPaths.Root, "..", "shared", "pulumi-schemas", $"{package}.json");
