@@ -10,18 +10,23 @@ namespace Infra.Components.Autoscaling.Forecasting;
 /// outage or a launch spike in one week pass without bending the profile; the weekly period keeps
 /// both the daily rhythm and the weekday/weekend difference. With less than a week of history the
 /// same slot of earlier days stands in.</item>
-/// <item><b>Level correction.</b> The ratio of the last 24 hours to what the profile expected for
-/// them says whether load now runs above or below its usual level. The forecast carries that
-/// deviation forward by a persistence factor φ ∈ [0, 1] fitted on the history itself: the
-/// least-squares slope of each day's log deviation on the previous day's over the last
+/// <item><b>Level correction.</b> The ratio of the last <see cref="LevelWindowHours"/> hours
+/// before the origin to what the profile expected for them says whether load now runs above or below
+/// its usual level; the most recent hours are used rather than the whole last day so that an event
+/// that began or ended during that day (a storm closing a city in the evening, a holiday ending) is
+/// read as it stands at the origin. The forecast carries that deviation forward by a persistence
+/// factor φ ∈ [0, 1] fitted on the history itself: the least-squares slope of each day's log
+/// deviation (whole day) on the log deviation of the last hours before it, over the last
 /// <see cref="PersistenceFitDays"/> days. A series whose deviations persist (a rising trend, a
-/// lasting change) gets φ near 1; one whose deviations are one-day events (holidays) gets φ near
-/// 0. Deviations are clipped to ±<see cref="MaxLogDeviation"/> (in natural log) so that one storm
-/// or outage cannot swing the forecast further than that. Day h ahead is corrected by φ^h.</item>
+/// lasting change) gets φ near 1; one whose deviations are short events gets φ near 0. In the fit,
+/// whole-day deviations are clipped to ±<see cref="MaxLogDeviation"/> (in natural log) so that one
+/// storm or outage cannot dominate the slope; the deviation of the last hours is clipped only to
+/// ±<see cref="MaxRecentLogDeviation"/>. Day h ahead is corrected by φ^h.</item>
 /// </list>
 /// <para>Chosen by measurement on the NASA HTTP (1 h) and NYC taxi (30 min) traces against
-/// seasonal-naive, multi-week trimmed means, week-normalised profiles and exponentially smoothed
-/// levels; see the bench command.</para>
+/// seasonal-naive, multi-week trimmed means, week-normalised profiles, exponentially smoothed
+/// levels, exponentially weighted medians, blends with the week-naive value and whole-day level
+/// correction; see the bench command and the README's Predictive scaling section.</para>
 /// <para>The same backtest that fits φ yields the ratios actual/forecast used for
 /// <see cref="LoadForecast.Quantile"/>.</para>
 /// </remarks>
@@ -39,9 +44,19 @@ public sealed class SeasonalLoadForecaster
     /// measured. Default: 56 (eight weeks).</summary>
     public int PersistenceFitDays { get; init; } = 56;
 
-    /// <summary>Largest deviation from the profile, as a natural log, that the level correction
-    /// follows. Default: 0.4 (a factor of about 0.67 to 1.5).</summary>
+    /// <summary>Hours before the origin whose load, against the profile, sets the level correction.
+    /// Default: 4.</summary>
+    public int LevelWindowHours { get; init; } = 4;
+
+    /// <summary>Largest whole-day deviation from the profile, as a natural log, that the persistence
+    /// fit sees. Default: 0.4 (a factor of about 0.67 to 1.5).</summary>
     public double MaxLogDeviation { get; init; } = 0.4;
+
+    /// <summary>Largest deviation of the last <see cref="LevelWindowHours"/> hours from the profile,
+    /// as a natural log, that the level correction follows. Default: 3 (a factor of about 1/20 to
+    /// 20): wide enough to follow a city-wide shutdown, still a bound where the profile is near
+    /// zero.</summary>
+    public double MaxRecentLogDeviation { get; init; } = 3;
 
     /// <summary>Forecasts the <paramref name="days"/> days that follow the end of
     /// <paramref name="history"/>, at the history's step.</summary>
@@ -53,9 +68,9 @@ public sealed class SeasonalLoadForecaster
         if (days is < 1 or > MaxHorizonDays)
             throw new ArgumentOutOfRangeException(nameof(days), days,
                 $"a forecast covers 1 to {MaxHorizonDays} days; ask for fewer days or forecast again later");
-        if (ProfileWeeks < 1 || PersistenceFitDays < 2 || !(MaxLogDeviation >= 0))
+        if (ProfileWeeks < 1 || PersistenceFitDays < 2 || !(MaxLogDeviation >= 0) || !(MaxRecentLogDeviation >= 0) || LevelWindowHours is < 1 or > 24)
             throw new InvalidOperationException(
-                $"forecaster settings out of range: ProfileWeeks = {ProfileWeeks} (at least 1), PersistenceFitDays = {PersistenceFitDays} (at least 2), MaxLogDeviation = {MaxLogDeviation} (at least 0)");
+                $"forecaster settings out of range: ProfileWeeks = {ProfileWeeks} (at least 1), PersistenceFitDays = {PersistenceFitDays} (at least 2), MaxLogDeviation = {MaxLogDeviation} (at least 0), MaxRecentLogDeviation = {MaxRecentLogDeviation} (at least 0), LevelWindowHours = {LevelWindowHours} (1 to 24)");
         var y = history.Raw;
         if (!y.Any(double.IsFinite))
             throw new ArgumentException("the history has no load values to forecast from; give it at least one day of samples",
@@ -63,6 +78,7 @@ public sealed class SeasonalLoadForecaster
 
         int slotsPerDay = history.SlotsPerDay;
         int origin = y.Length;
+        int tailSlots = Math.Clamp(LevelWindowHours * slotsPerDay / 24, 1, slotsPerDay);
 
         // Backtest: the profile's one-day-ahead forecast for each of the recent days, compared with
         // what happened. Day j (1 = the last day before the origin) starts at origin - j days.
@@ -70,19 +86,21 @@ public sealed class SeasonalLoadForecaster
         // so their deviation would measure the profile's youth rather than the load's level.
         int fitDays = Math.Min(PersistenceFitDays, origin / slotsPerDay - MinimumBacktestHistoryDays);
         var logDeviation = new double[Math.Max(fitDays, 0) + 1];
+        var tailDeviation = new double[Math.Max(fitDays, 0) + 1];
         var ratios = new List<(double Ratio, double Weight)>();
         for (int j = 1; j <= fitDays; j++)
         {
             int dayStart = origin - j * slotsPerDay;
             var profile = Profile(y, dayStart, slotsPerDay, slotsPerDay);
-            logDeviation[j] = LogDeviation(y, dayStart, profile);
+            logDeviation[j] = LogDeviation(y, dayStart, profile, 0, MaxLogDeviation);
+            tailDeviation[j] = LogDeviation(y, dayStart, profile, slotsPerDay - tailSlots, MaxRecentLogDeviation);
             for (int i = 0; i < slotsPerDay; i++)
                 if (double.IsFinite(y[dayStart + i]) && profile[i] > 0)
                     ratios.Add((y[dayStart + i] / profile[i], profile[i]));
         }
 
-        double persistence = FitPersistence(logDeviation, fitDays);
-        double lastDeviation = fitDays >= 1 && double.IsFinite(logDeviation[1]) ? logDeviation[1] : 0;
+        double persistence = FitPersistence(logDeviation, tailDeviation, fitDays);
+        double lastDeviation = fitDays >= 1 && double.IsFinite(tailDeviation[1]) ? tailDeviation[1] : 0;
 
         int horizon = days * slotsPerDay;
         var expected = Profile(y, origin, horizon, slotsPerDay);
@@ -156,13 +174,14 @@ public sealed class SeasonalLoadForecaster
         return count > 0 ? sum / count : 0;
     }
 
-    /// <summary>Log of actual over expected load for one day, clipped; NaN when fewer than half the
-    /// day's slots are known (an outage says nothing about the level).</summary>
-    private double LogDeviation(double[] y, int dayStart, double[] profile)
+    /// <summary>Log of actual over expected load for the slots of one day from
+    /// <paramref name="first"/> to its end, clipped; NaN when fewer than half of them are known (an
+    /// outage says nothing about the level).</summary>
+    private static double LogDeviation(double[] y, int dayStart, double[] profile, int first, double clip)
     {
         double actual = 0, expected = 0;
         int known = 0;
-        for (int i = 0; i < profile.Length; i++)
+        for (int i = first; i < profile.Length; i++)
         {
             if (!double.IsFinite(y[dayStart + i]))
                 continue;
@@ -171,20 +190,21 @@ public sealed class SeasonalLoadForecaster
             known++;
         }
 
-        if (known * 2 < profile.Length || actual <= 0 || expected <= 0)
+        if (known * 2 < profile.Length - first || actual <= 0 || expected <= 0)
             return double.NaN;
-        return Math.Clamp(Math.Log(actual / expected), -MaxLogDeviation, MaxLogDeviation);
+        return Math.Clamp(Math.Log(actual / expected), -clip, clip);
     }
 
-    /// <summary>Least-squares slope through the origin of each day's deviation on the previous
-    /// day's, bounded to [0, 1] so the correction never overshoots or flips sign.</summary>
-    private static double FitPersistence(double[] logDeviation, int fitDays)
+    /// <summary>Least-squares slope through the origin of each day's deviation on the deviation of
+    /// the last hours of the previous day, bounded to [0, 1] so the correction never overshoots or
+    /// flips sign.</summary>
+    private static double FitPersistence(double[] logDeviation, double[] tailDeviation, int fitDays)
     {
         double products = 0, squares = 0;
         // logDeviation[j] is j days back; its previous day is j + 1.
         for (int j = 1; j < fitDays; j++)
         {
-            double today = logDeviation[j], yesterday = logDeviation[j + 1];
+            double today = logDeviation[j], yesterday = tailDeviation[j + 1];
             if (!double.IsFinite(today) || !double.IsFinite(yesterday))
                 continue;
             products += today * yesterday;

@@ -114,11 +114,25 @@ public class SeasonalLoadForecasterTests
         var history = SyntheticLoad.Series(days: 70, stepMinutes: 60,
             (day, _) => day == 69 ? 0.1 : 1 + 0.1 * Math.Sin(day * 0.3));
 
-        var forecast = new SeasonalLoadForecaster { MaxLogDeviation = 0.4 }.Forecast(history, 1);
+        var forecast = new SeasonalLoadForecaster { MaxRecentLogDeviation = 0.4 }.Forecast(history, 1);
 
         Assert.True(forecast.Persistence > 0.5, $"persistence {forecast.Persistence:F2}");
         Assert.True(forecast.LevelCorrections[0] >= Math.Exp(-0.4) - 1e-12);
         Assert.True(forecast.LevelCorrections[0] < 1);
+    }
+
+    [Fact]
+    public void The_level_follows_the_last_hours_rather_than_the_whole_last_day()
+    {
+        // Persistent wiggles give a high persistence; the last day is normal until its last four
+        // hours, which fall to 30 %: the level correction reads the load as it stands at the origin.
+        var history = SyntheticLoad.Series(days: 70, stepMinutes: 60,
+            (day, slot) => (1 + 0.1 * Math.Sin(day * 0.3)) * (day == 69 && slot % 24 >= 20 ? 0.3 : 1));
+
+        var forecast = new SeasonalLoadForecaster().Forecast(history, 1);
+
+        Assert.True(forecast.Persistence > 0.5, $"persistence {forecast.Persistence:F2}");
+        Assert.True(forecast.LevelCorrections[0] < 0.8, $"correction {forecast.LevelCorrections[0]:F2}");
     }
 
     [Fact]
