@@ -33,9 +33,11 @@ public static class PlanRenderer
             RenderNode(plan, resource, "", text);
         text.AppendLine();
         var counts = plan.CountsByPackage();
-        text.AppendLine($"Resources: {plan.Resources.Count(r => r.Custom && r.Package != "pulumi")} to create " +
-                        $"({string.Join(", ", counts.Select(kv => $"{kv.Key} {kv.Value}"))}), " +
-                        $"{plan.Resources.Count(r => !r.Custom)} components, {plan.Resources.Count(r => r.Package == "pulumi")} providers.");
+        var custom = plan.Resources.Count(r => r.Custom && r.Package != "pulumi");
+        var components = plan.Resources.Count(r => !r.Custom);
+        var providers = plan.Resources.Count(r => r.Package == "pulumi");
+        text.AppendLine($"Resources: {custom} to create ({string.Join(", ", counts.Select(kv => $"{kv.Key} {kv.Value}"))}), " +
+                        $"{Plural(components, "component")}, {Plural(providers, "provider")}.");
         if (plan.Outputs.Count > 0)
         {
             text.AppendLine("Outputs:");
@@ -68,6 +70,8 @@ public static class PlanRenderer
             return keys.Where(resource.Inputs.ContainsKey).Select(k => KeyValuePair.Create(k, resource.Inputs[k])).ToImmutableArray();
         return resource.Inputs.Where(kv => kv.Value is string or double or bool && kv.Key != "tags").Take(3).ToImmutableArray();
     }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     /// <summary>A compact one-line rendering of an input value.</summary>
     public static string Show(object? value) => value switch

@@ -25,7 +25,7 @@ public sealed class PlanCommandTests
         Assert.True(code == 0, error);
         Assert.StartsWith("Plan for stack 'dev' of project 'infra':", output, StringComparison.Ordinal);
         Assert.Contains("pulumi:providers:aws  aws-us-east-1", output, StringComparison.Ordinal);
-        Assert.Contains("Resources: ", output, StringComparison.Ordinal);
+        Assert.Contains("Resources: 32 to create (aws 32), 4 components, 1 provider.", output, StringComparison.Ordinal);
     }
 
     [Fact]
