@@ -353,16 +353,7 @@ namespace Pulumi
             return builder.ToImmutable();
         }
 
-        private static object? ToMockValue(object? value) => value switch
-        {
-            SecretValue secret => ToMockValue(secret.Value),
-            ResourceReference reference => ResourceFor(reference),
-            ImmutableArray<object?> list => list.Select(ToMockValue).ToImmutableArray(),
-            ImmutableDictionary<string, object?> map => map
-                .Where(kv => !kv.Key.StartsWith("__", StringComparison.Ordinal) && kv.Value != null)
-                .ToImmutableDictionary(kv => kv.Key, kv => ToMockValue(kv.Value)),
-            _ => value,
-        };
+        private static object? ToMockValue(object? value) => Converter.ToPlainObject(value, ResourceFor);
 
         /// <summary>A referenced resource arrives as an instance of its class when that class carries a
         /// matching [ResourceType] token, else as a bare dependency (type and name empty).</summary>
@@ -377,14 +368,9 @@ namespace Pulumi
         private static async Task<ImmutableDictionary<string, object?>> SerializeStateAsync(object state)
         {
             var serializer = new Serializer(keepResources: true);
-            switch (state)
-            {
-                case InputArgs args:
-                    return await serializer.SerializeArgsAsync(args, "state").ConfigureAwait(false);
-                case System.Collections.IDictionary:
-                    return (ImmutableDictionary<string, object?>)(await serializer.SerializeAsync("state", state).ConfigureAwait(false))!;
-            }
-            if (state.GetType().GetCustomAttribute<OutputTypeAttribute>() != null)
+            if (state is InputArgs args)
+                return await serializer.SerializeArgsAsync(args, "state").ConfigureAwait(false);
+            if (state is System.Collections.IDictionary || state.GetType().GetCustomAttribute<OutputTypeAttribute>() != null)
                 return (ImmutableDictionary<string, object?>)(await serializer.SerializeAsync("state", state).ConfigureAwait(false))!;
             throw new InvalidOperationException($"{state.GetType().FullName} is not a supported argument type.");
         }
@@ -468,7 +454,7 @@ namespace Pulumi
                     foreach (var dependency in await outputOptions.DependsOn.ToOutput().GetValueAsync(whenUnknown: ImmutableArray<Resource>.Empty).ConfigureAwait(false))
                     {
                         resources = resources.Add(dependency);
-                        if (dependency is CustomResource custom && !await custom.Id.ToOutputKnownAsync().ConfigureAwait(false))
+                        if (dependency is CustomResource custom && !await Utilities.OutputUtilities.GetIsKnownAsync(custom.Id).ConfigureAwait(false))
                             known = false;
                     }
                 }
@@ -500,11 +486,5 @@ namespace Pulumi
                 return new OutputData<T>(resources, (T)data.Value!, data.IsKnown, data.IsSecret);
             }
         }
-    }
-
-    internal static class OutputKnownExtensions
-    {
-        public static async Task<bool> ToOutputKnownAsync<T>(this Output<T> output)
-            => (await output.DataTask.ConfigureAwait(false)).IsKnown;
     }
 }

@@ -162,15 +162,17 @@ namespace Pulumi.Serialization
             return DefaultOf(targetType);
         }
 
-        /// <summary>Wire value to plain objects: what mocks and <c>object</c> outputs see.</summary>
-        public static object? ToPlainObject(object? val) => val switch
+        /// <summary>Wire value to plain objects: what mocks and <c>object</c> outputs see. Secrets are
+        /// unwrapped, nested keys starting with "__" and null entries dropped; a resource reference becomes
+        /// what <paramref name="resource"/> makes of it (default: the referenced resource itself).</summary>
+        public static object? ToPlainObject(object? val, Func<ResourceReference, object?>? resource = null) => val switch
         {
-            SecretValue s => ToPlainObject(s.Value),
-            ResourceReference r => r.Resource,
-            ImmutableArray<object?> list => list.Select(ToPlainObject).ToImmutableArray(),
+            SecretValue s => ToPlainObject(s.Value, resource),
+            ResourceReference r => resource == null ? r.Resource : resource(r),
+            ImmutableArray<object?> list => list.Select(item => ToPlainObject(item, resource)).ToImmutableArray(),
             ImmutableDictionary<string, object?> map => map
                 .Where(kv => !kv.Key.StartsWith("__", StringComparison.Ordinal) && kv.Value != null)
-                .ToImmutableDictionary(kv => kv.Key, kv => ToPlainObject(kv.Value)),
+                .ToImmutableDictionary(kv => kv.Key, kv => ToPlainObject(kv.Value, resource)),
             _ => val,
         };
 

@@ -60,10 +60,15 @@ namespace Pulumi.Serialization
         /// <summary>The [Input] members of <paramref name="args"/> as a wire map; null values omitted.</summary>
         public async Task<ImmutableDictionary<string, object?>> SerializeArgsAsync(InputArgs args, string context)
         {
-            if (args is DictionaryResourceArgs dra)
-                return await SerializeMapAsync(dra.Dictionary, context).ConfigureAwait(false);
-            if (args is DictionaryInvokeArgs dia)
-                return await SerializeMapAsync(dia.Dictionary, context).ConfigureAwait(false);
+            // A ready map serialises like any other dictionary.
+            var dictionary = args switch
+            {
+                DictionaryResourceArgs dra => dra.Dictionary,
+                DictionaryInvokeArgs dia => dia.Dictionary,
+                _ => null,
+            };
+            if (dictionary != null)
+                return (ImmutableDictionary<string, object?>)(await SerializeAsync(context, dictionary).ConfigureAwait(false))!;
 
             var builder = ImmutableDictionary.CreateBuilder<string, object?>();
             foreach (var member in GetInputMembers(args.GetType()))
@@ -87,18 +92,6 @@ namespace Pulumi.Serialization
                     serialized = ToJsonString(serialized);
                 if (serialized != null)
                     builder[member.Attribute.Name] = serialized;
-            }
-            return builder.ToImmutable();
-        }
-
-        private async Task<ImmutableDictionary<string, object?>> SerializeMapAsync(IEnumerable<KeyValuePair<string, object?>> map, string context)
-        {
-            var builder = ImmutableDictionary.CreateBuilder<string, object?>();
-            foreach (var (key, value) in map)
-            {
-                var serialized = await SerializeAsync($"{context}.{key}", value).ConfigureAwait(false);
-                if (serialized != null)
-                    builder[key] = serialized;
             }
             return builder.ToImmutable();
         }
