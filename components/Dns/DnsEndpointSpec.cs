@@ -75,14 +75,19 @@ public sealed partial class DnsEndpointSpec : ResourceArgs
     /// <summary>Every problem in this endpoint, keyed under <paramref name="at"/>.</summary>
     /// <param name="at">Key of the endpoint, e.g. <c>spec.endpoints[1]</c>.</param>
     /// <param name="routing">The spec's routing policy, which decides whether a region is needed.</param>
-    public IEnumerable<SpecProblem> FindProblems(string at, string routing)
+    public IEnumerable<SpecProblem> FindProblems(string at, string routing) => FindProblems(at, routing, checkTargets: true);
+
+    /// <summary>Every problem in this endpoint, keyed under <paramref name="at"/>; its targets (DNS name,
+    /// hostname, resource id) only when <paramref name="checkTargets"/> (false while the resources that
+    /// make them do not exist yet).</summary>
+    public IEnumerable<SpecProblem> FindProblems(string at, string routing, bool checkTargets)
     {
         if (string.IsNullOrEmpty(Name) || !EndpointName().IsMatch(Name))
             yield return new($"{at}.name", Name, "use 1 to 32 lower-case letters, digits and dashes, e.g. use1 or azure-weu; it names resources and set identifiers");
 
         if (!DnsEndpointKinds.All.Contains(Kind))
             yield return new($"{at}.kind", Kind, $"use one of {string.Join(", ", DnsEndpointKinds.All)}");
-        else
+        else if (checkTargets)
             foreach (var problem in FindTargetProblems(at))
                 yield return problem;
 

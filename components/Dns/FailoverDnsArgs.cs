@@ -40,34 +40,40 @@ public sealed class FailoverDnsArgs : ResourceArgs
     /// key already reported is not reported again), then checks that disagree with the load balancers
     /// behind them or with the target RTO.
     /// </summary>
-    public IEnumerable<SpecProblem> FindProblems()
+    public IEnumerable<SpecProblem> FindProblems() => FindProblems(FailoverDnsSources.OfArgs);
+
+    /// <summary>Every problem, keyed where <paramref name="keys"/> places each part (see <see cref="FindProblems()"/>).</summary>
+    public IEnumerable<SpecProblem> FindProblems(FailoverDnsSources keys)
     {
         if (Spec is null)
-            return [new("spec", null, "set spec: the record name, its endpoints and how to check them")];
-        var problems = Spec.FindProblems("spec").ToList();
+            return [new(keys.Spec, null, "set spec: the record name, its endpoints and how to check them")];
+        var problems = Spec.FindProblems(keys).ToList();
         // With an unknown host, routing or empty entries nothing below has a meaning; the spec says why.
         if (!DnsHosts.All.Contains(Spec.DnsHost) || !DnsRoutingPolicies.All.Contains(Spec.Routing)
             || Spec.Endpoints is null || Spec.Endpoints.Any(e => e is null) || Spec.HealthCheck is null)
             return problems;
 
         var reported = problems.Select(p => p.Key).ToHashSet();
-        var host = Spec.DnsHost == DnsHosts.Route53 ? Route53FailoverDns.FindProblems(this) : TrafficManagerFailoverDns.FindProblems(this);
+        var host = Spec.DnsHost == DnsHosts.Route53 ? Route53FailoverDns.FindProblems(this, keys) : TrafficManagerFailoverDns.FindProblems(this, keys);
         problems.AddRange(host.Where(p => !reported.Contains(p.Key)).ToList());
-        problems.AddRange(HealthCheckConsistency.FindProblems(Layers()).Where(p => !problems.Contains(p)).ToList());
+        problems.AddRange(HealthCheckConsistency.FindProblems(Layers(keys)).Where(p => !problems.Contains(p)).ToList());
         return problems;
     }
 
     /// <summary>The DNS layer of the stack's health checks: each endpoint's check, the TTL of its
     /// answer, the load balancer behind it and the target RTO, for <see cref="HealthCheckConsistency"/>.</summary>
-    public HealthCheckLayers Layers() => new()
+    public HealthCheckLayers Layers() => Layers(FailoverDnsSources.OfArgs);
+
+    /// <summary>The DNS layer of the stack's health checks, keyed where <paramref name="keys"/> places each part.</summary>
+    public HealthCheckLayers Layers(FailoverDnsSources keys) => new()
     {
         Dns = [.. Spec.Endpoints.Select((endpoint, i) =>
         {
-            var (check, at) = Spec.CheckOf(i, "spec");
-            return new DnsCheckLayer(endpoint.Name, check, at, TtlOf(endpoint), endpoint.LoadBalancer, $"spec.endpoints[{i}].loadBalancer");
+            var (check, at) = Spec.CheckOf(i, keys);
+            return new DnsCheckLayer(endpoint.Name, check, at, TtlOf(endpoint), endpoint.LoadBalancer, keys.LoadBalancer(i));
         })],
         TargetRtoSeconds = Spec.TargetRtoSeconds,
-        TargetRtoAt = "spec.targetRtoSeconds",
+        TargetRtoAt = keys.Of("targetRtoSeconds"),
     };
 
     /// <summary>Seconds resolvers cache the answer naming <paramref name="endpoint"/> with this host.</summary>

@@ -69,29 +69,40 @@ public sealed partial class FailoverDnsSpec : ResourceArgs
 
     /// <summary>The check DNS runs against endpoint <paramref name="index"/> and the key it is set
     /// under: the endpoint's own, else the spec's.</summary>
-    public (HealthCheckSpec Check, string At) CheckOf(int index, string at)
+    public (HealthCheckSpec Check, string At) CheckOf(int index, string at) => CheckOf(index, new FailoverDnsSources(at));
+
+    /// <summary>The check DNS runs against endpoint <paramref name="index"/> and the key it is set
+    /// under (placed by <paramref name="keys"/>): the endpoint's own, else the spec's.</summary>
+    public (HealthCheckSpec Check, string At) CheckOf(int index, FailoverDnsSources keys)
         => Endpoints[index].HealthCheck is { } own
-            ? (own, $"{at}.endpoints[{index}].healthCheck")
-            : (HealthCheck, $"{at}.healthCheck");
+            ? (own, $"{keys.Endpoint(index)}.healthCheck")
+            : (HealthCheck, keys.Of("healthCheck"));
 
     /// <summary>Each check DNS runs, once, under the key it is set at: endpoints that share the
     /// spec's check share its key. Empty entries and unset checks are skipped.</summary>
-    public IEnumerable<(HealthCheckSpec Check, string At)> DistinctChecks(string at)
+    public IEnumerable<(HealthCheckSpec Check, string At)> DistinctChecks(string at) => DistinctChecks(new FailoverDnsSources(at));
+
+    /// <summary>Each check DNS runs, once, under the key <paramref name="keys"/> places it at.</summary>
+    public IEnumerable<(HealthCheckSpec Check, string At)> DistinctChecks(FailoverDnsSources keys)
     {
         var seen = new HashSet<string>();
         for (var i = 0; i < Endpoints.Count; i++)
         {
             if (Endpoints[i] is null)
                 continue;
-            var (check, checkAt) = CheckOf(i, at);
+            var (check, checkAt) = CheckOf(i, keys);
             if (check is not null && seen.Add(checkAt))
                 yield return (check, checkAt);
         }
     }
 
     /// <summary>Every problem in this spec, keyed under <paramref name="at"/>.</summary>
-    public IEnumerable<SpecProblem> FindProblems(string at)
+    public IEnumerable<SpecProblem> FindProblems(string at) => FindProblems(new FailoverDnsSources(at));
+
+    /// <summary>Every problem in this spec, keyed where <paramref name="keys"/> places each part.</summary>
+    public IEnumerable<SpecProblem> FindProblems(FailoverDnsSources keys)
     {
+        var at = keys.Spec;
         if (string.IsNullOrWhiteSpace(RecordName))
             yield return new($"{at}.recordName", RecordName, "set the name clients resolve, e.g. www.example.com");
         else if (RecordName.Length > 253 || !DnsName().IsMatch(RecordName))
@@ -115,7 +126,7 @@ public sealed partial class FailoverDnsSpec : ResourceArgs
                 yield return new($"{at}.endpoints[{i}]", null, "remove the empty entry or describe the endpoint");
                 continue;
             }
-            foreach (var problem in endpoints[i].FindProblems($"{at}.endpoints[{i}]", Routing))
+            foreach (var problem in endpoints[i].FindProblems(keys.Endpoint(i), Routing, checkTargets: !keys.TargetsPending(i)))
                 yield return problem;
         }
         foreach (var repeated in endpoints.Where(e => e is not null).GroupBy(e => e.Name).Where(g => g.Count() > 1 && !string.IsNullOrEmpty(g.Key)))

@@ -22,17 +22,63 @@ internal static class Route53PlanReader
             .ToDictionary(r => RecordingMocks.IdOf(r.Type, r.Name), StringComparer.Ordinal);
         var sets = plan.Resources
             .Where(r => r.Type == RecordType && RoutingOf(r) is not null)
-            .GroupBy(r => (Zone: r.Text("zoneId") ?? "", Name: r.Text("name") ?? "", Type: r.Text("type") ?? ""));
-        foreach (var set in sets)
+            .GroupBy(r => (Zone: r.Text("zoneId") ?? "", Name: r.Text("name") ?? "", Type: r.Text("type") ?? ""))
+            .ToList();
+        var byName = sets.ToDictionary(set => (set.Key.Zone, set.Key.Name));
+        // A failover list longer than two continues in another set of the zone: a secondary record whose
+        // alias or CNAME names that set (Route53Records.TierName). Such sets are drilled inside the set
+        // that links to them, as the later steps of one list.
+        var linked = sets.SelectMany(set => set.Select(record => LinkOf(record, byName)))
+            .Where(link => link is not null).Select(link => link!.Value).ToHashSet();
+        foreach (var set in sets.Where(set => !linked.Contains((set.Key.Zone, set.Key.Name))))
         {
             var routing = RoutingOf(set.First())!;
-            var endpoints = set
-                .Select((record, index) => Endpoint(record, index, routing, checks))
-                .OrderBy(e => e.Priority)
-                .ToImmutableArray();
+            var seen = new List<(string, string)>();
+            var endpoints = Flatten(set, routing, checks, byName, priorityBase: 0, seen).ToImmutableArray();
             var policy = routing == DrillRouting.Nearest ? "latency" : routing;
-            yield return new DrillTarget(set.Key.Name, $"Route 53 {policy} records ({set.Key.Type}) in zone {set.Key.Zone}", routing, endpoints);
+            var tiers = seen.Count > 1 ? $", chained through {string.Join(", ", seen.Skip(1).Select(s => s.Item2))}" : "";
+            yield return new DrillTarget(set.Key.Name, $"Route 53 {policy} records ({set.Key.Type}) in zone {set.Key.Zone}{tiers}", routing, endpoints);
         }
+    }
+
+    /// <summary>The endpoints of <paramref name="set"/> in answer order, with each link to another set
+    /// replaced by that set's endpoints, whose priorities follow the linking record's.</summary>
+    private static IEnumerable<DrillEndpoint> Flatten(IGrouping<(string Zone, string Name, string Type), PlannedResource> set, string routing,
+        IReadOnlyDictionary<string, PlannedResource> checks,
+        IReadOnlyDictionary<(string Zone, string Name), IGrouping<(string Zone, string Name, string Type), PlannedResource>> byName,
+        int priorityBase, List<(string, string)> seen)
+    {
+        seen.Add((set.Key.Zone, set.Key.Name));
+        var ordered = set.Select((record, index) => (Record: record, Endpoint: Endpoint(record, index, routing, checks)))
+            .OrderBy(e => e.Endpoint.Priority).ToList();
+        var next = priorityBase;
+        foreach (var (record, endpoint) in ordered)
+        {
+            if (routing == DrillRouting.Failover && LinkOf(record, byName) is { } link && !seen.Contains(link))
+            {
+                foreach (var inner in Flatten(byName[link], routing, checks, byName, next, seen))
+                {
+                    next = inner.Priority;
+                    yield return inner;
+                }
+                continue;
+            }
+            next++;
+            yield return endpoint with { Priority = next };
+        }
+    }
+
+    /// <summary>The set a record points at inside its own zone (alias or CNAME), if it is a planned set.</summary>
+    private static (string Zone, string Name)? LinkOf(PlannedResource record,
+        IReadOnlyDictionary<(string Zone, string Name), IGrouping<(string Zone, string Name, string Type), PlannedResource>> byName)
+    {
+        var zone = record.Text("zoneId") ?? "";
+        var alias = record.First("aliases");
+        var target = alias is not null ? alias.Text("name") : record.Text("type") == "CNAME" ? record.FirstText("records") : null;
+        return target is not null && alias?.Text("zoneId") is var aliasZone && (aliasZone is null || aliasZone == zone)
+               && byName.ContainsKey((zone, target)) && target != record.Text("name")
+            ? (zone, target)
+            : null;
     }
 
     private static string? RoutingOf(PlannedResource record)

@@ -81,24 +81,41 @@ public sealed class ConfigReader
         }
     }
 
-    private SpecProblem Describe<T>(string key, JsonException json)
+    /// <summary>One entry of a structured setting (already read as JSON) as <typeparamref name="T"/>;
+    /// null, with a problem keyed under <paramref name="at"/> (e.g. <c>infra:sites[1]</c>), when it does not fit.</summary>
+    public T? Element<T>(JsonElement element, string at) where T : class
+    {
+        try
+        {
+            return element.Deserialize<T>(JsonOptions);
+        }
+        catch (JsonException json)
+        {
+            Problems.Add(Describe(typeof(T), at, element.GetRawText(), json));
+            return null;
+        }
+    }
+
+    private SpecProblem Describe<T>(string key, JsonException json) => Describe(typeof(T), Key(key), _config.Get(key), json);
+
+    private static SpecProblem Describe(Type root, string at, string? text, JsonException json)
     {
         // "$.loadBalancer.pools['web'].port" -> ["loadBalancer", "pools", "web", "port"]
         var segments = (json.Path ?? "$").TrimStart('$')
             .Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal)
             .Replace("[", ".[", StringComparison.Ordinal)
             .Split('.', StringSplitOptions.RemoveEmptyEntries);
-        var full = Key(key) + string.Concat(segments.Select(s => s.StartsWith('[') ? s : "." + s));
+        var full = at + string.Concat(segments.Select(s => s.StartsWith('[') ? s : "." + s));
 
         if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
-            var owner = TypeAt(typeof(T), segments[..^1]);
+            var owner = TypeAt(root, segments[..^1]);
             var known = owner == null ? Enumerable.Empty<string>() : JsonOptions.GetTypeInfo(owner).Properties.Select(p => p.Name).Order(StringComparer.Ordinal);
             return new SpecProblem(full, "(unknown key)", $"not a setting here; check the spelling. Settings here: {string.Join(", ", known)}");
         }
 
-        var expected = TypeAt(typeof(T), segments);
-        return new SpecProblem(full, ValueAt(_config.Get(key), segments), $"use {Describe(expected)}");
+        var expected = TypeAt(root, segments);
+        return new SpecProblem(full, ValueAt(text, segments), $"use {Describe(expected)}");
     }
 
     /// <summary>The settings type found at <paramref name="segments"/> below <paramref name="root"/>.</summary>

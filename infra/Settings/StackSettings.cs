@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Infra.Components.Autoscaling;
 using Infra.Components.Common;
 using Infra.Components.Dns;
+using Infra.Sites;
 using Pulumi;
 
 namespace Infra.Settings;
@@ -12,21 +14,50 @@ namespace Infra.Settings;
 /// </summary>
 public sealed record StackSettings(
     string Environment,
-    IReadOnlyList<RegionSettings> Regions,
+    IReadOnlyList<SiteSettings> Sites,
     ServiceSettings Service,
     bool Protect)
 {
-    /// <summary>Failover DNS in front of the regions' load balancers (config key <c>infra:failover</c>):
-    /// a <see cref="FailoverDnsSpec"/> whose endpoints are the regions, in order, followed by the ones it lists
-    /// (e.g. an Azure host as the last resort). Default: none.</summary>
+    /// <summary>Key the sites are written under: <c>infra:sites</c>, or <c>infra:regions</c> in stack
+    /// files written before sites existed.</summary>
+    public string SitesAt { get; init; } = "infra:sites";
+
+    /// <summary>Failover DNS in front of the sites (config key <c>infra:failover</c>): a
+    /// <see cref="FailoverDnsSpec"/> whose endpoints are the sites, in order, followed by the ones it lists
+    /// (e.g. a host outside the stack as the last resort). Default: none.</summary>
     public FailoverDnsSpec? Failover { get; init; }
 
     /// <summary>The schedule planned from <see cref="ServiceSettings.Forecast"/>, which the groups
     /// follow; none without a forecast block.</summary>
     public ForecastScheduleSpec? ForecastSchedule { get; init; }
 
+    /// <summary>The certificate written on each listener of <c>infra:service.loadBalancer</c> as plain
+    /// text, by listener key, for the checks that read it (a secret one, which a plan cannot decrypt,
+    /// is not listed).</summary>
+    public IReadOnlyDictionary<string, string> ListenerCertificates { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Environments a stack may declare.</summary>
     public static readonly IReadOnlyList<string> Environments = ["dev", "staging", "prod"];
+
+    /// <summary>Key of the pool whose health check also drives instance health.</summary>
+    public string FirstPool() => Service.LoadBalancer?.Pools.Keys.FirstOrDefault() ?? "web";
+
+    /// <summary>Tags every site's components put on their resources.</summary>
+    public Dictionary<string, string> ServiceTags() => new() { ["service"] = Service.Name };
+
+    /// <summary>The scaling spec the groups get: the stack file's, with the schedule planned from the
+    /// forecast block in its predictive policy; null without a scaling spec.</summary>
+    public ScalingSpec? ScalingWithSchedule()
+    {
+        var scaling = Service.Scaling;
+        if (scaling is null || ForecastSchedule is null || scaling.Predictive is null)
+            return scaling;
+        // A deep copy through the same JSON shape the stack file was read with, so the settings keep
+        // saying what the stack file says and no property is forgotten by a hand-written copy.
+        var copy = JsonSerializer.Deserialize<ScalingSpec>(JsonSerializer.Serialize(scaling, ConfigReader.JsonOptions), ConfigReader.JsonOptions)!;
+        copy.Predictive!.Schedule = ForecastSchedule;
+        return copy;
+    }
 
     /// <summary>Reads and validates the settings; throws <see cref="InvalidSpecException"/> listing every problem.</summary>
     public static StackSettings Load(Config infra)
@@ -37,10 +68,9 @@ public sealed record StackSettings(
         if (environment != null && !Environments.Contains(environment))
             reader.Problems.Add(new SpecProblem(reader.Key("environment"), environment, $"use one of {string.Join(", ", Environments)}"));
 
-        var regions = reader.Object<List<RegionSettings>>("regions", required: true,
-            "list the AWS regions to run in, each with its network, e.g. [{region: us-east-1, network: {availabilityZones: [us-east-1a, us-east-1b]}}]");
+        var (sites, sitesAt) = SiteReader.Read(reader, infra);
         var service = reader.Object<ServiceSettings>("service", required: true,
-            "describe the service: name, imageId, loadBalancer, scaling");
+            "describe the service: name, loadBalancer, scaling (and imageId for AWS sites)");
         var protect = infra.GetBoolean("protect") ?? false;
         var failover = reader.Object<FailoverDnsSpec>("failover", required: false, "");
 
@@ -51,16 +81,40 @@ public sealed record StackSettings(
             ? ServiceForecast.Plan(forecast, scaling, ProjectRoot(), "infra:service.forecast", "infra:service.scaling", forecastProblems)
             : null;
 
-        var settings = new StackSettings(environment ?? "", regions ?? [], service ?? new ServiceSettings(), protect)
+        var settings = new StackSettings(environment ?? "", sites ?? [], service ?? new ServiceSettings(), protect)
         {
+            SitesAt = sitesAt,
             ForecastSchedule = schedule,
             Failover = failover,
+            ListenerCertificates = ListenerCertificatesOf(infra.Get("service")),
         };
         // The design is checked only when the settings it reads could be read at all: a missing or
         // unreadable key is already reported once.
-        var design = regions != null && service != null ? ServiceDesign.FindProblems(settings) : [];
+        var design = sites != null && service != null ? StackValidation.FindProblems(settings) : [];
         InvalidSpecException.ThrowIfAny($"Stack '{Deployment.Instance.StackName}'", reader.Problems.Concat(forecastProblems).Concat(design));
         return settings;
+    }
+
+    /// <summary>The plain-text certificate of each listener in the service's JSON.</summary>
+    private static Dictionary<string, string> ListenerCertificatesOf(string? serviceJson)
+    {
+        var certificates = new Dictionary<string, string>();
+        try
+        {
+            using var document = JsonDocument.Parse(serviceJson ?? "{}");
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("loadBalancer", out var balancer) && balancer.ValueKind == JsonValueKind.Object
+                && balancer.TryGetProperty("listeners", out var listeners) && listeners.ValueKind == JsonValueKind.Object)
+                foreach (var listener in listeners.EnumerateObject())
+                    if (listener.Value.ValueKind == JsonValueKind.Object && listener.Value.TryGetProperty("certificateId", out var id)
+                        && id.ValueKind == JsonValueKind.String && id.GetString() != Plan.StackConfigFile.SecretPlaceholder)
+                        certificates[listener.Name] = id.GetString()!;
+        }
+        catch (JsonException)
+        {
+            // An unreadable service is reported by the reader; there is nothing to check here.
+        }
+        return certificates;
     }
 
     /// <summary>The folder of Pulumi.yaml, where relative paths in settings start.</summary>

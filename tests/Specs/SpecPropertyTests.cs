@@ -19,64 +19,64 @@ public sealed class SpecPropertyTests
     private static readonly Gen<HealthCheckSpec> HealthChecks =
         Gen.Select(Gen.OneOf("http", "https", "tcp", "udp"), Gen.OneOf<string?>(null, "/healthz", "healthz", "/"),
                 Gen.Int[-1, 400], Gen.Int[-1, 400], Gen.Int[-2, 12], Gen.Int[-2, 12], Gen.OneOf("200-299", "200", "2xx", "600"), Gen.Int[-10, 8000], (i1, i2, i3, i4, i5, i6, i7, i8) => new HealthCheckSpec
-            {
-                Protocol = i1,
-                Path = i2,
-                IntervalSeconds = i3,
-                TimeoutSeconds = i4,
-                HealthyThreshold = i5,
-                UnhealthyThreshold = i6,
-                ExpectedStatusCodes = i7,
-                GracePeriodSeconds = i8,
-            });
+                {
+                    Protocol = i1,
+                    Path = i2,
+                    IntervalSeconds = i3,
+                    TimeoutSeconds = i4,
+                    HealthyThreshold = i5,
+                    UnhealthyThreshold = i6,
+                    ExpectedStatusCodes = i7,
+                    GracePeriodSeconds = i8,
+                });
 
     private static readonly Gen<ListenerSpec> Listeners =
         Gen.Select(Gen.OneOf("http", "https", "tcp", "tls", "quic"), Gen.Int[0, 70000], Gen.Bool, Gen.OneOf<string?>(null, "ELBSecurityPolicy-TLS13-1-2-2021-06"), Gen.Bool, (i1, i2, i3, i4, i5) => new ListenerSpec
-            {
-                Protocol = i1,
-                Port = i2,
-                CertificateId = i3 ? (Input<string>)"arn:aws:acm:us-east-1:1:certificate/x" : null,
-                TlsPolicy = i4,
-                RedirectToHttps = i5,
-            });
+        {
+            Protocol = i1,
+            Port = i2,
+            CertificateId = i3 ? (Input<string>)"arn:aws:acm:us-east-1:1:certificate/x" : null,
+            TlsPolicy = i4,
+            RedirectToHttps = i5,
+        });
 
     private static readonly Gen<BackendPoolSpec> Pools =
         Gen.Select(Gen.Int[0, 70000], Gen.OneOf("http", "https", "tcp", "grpc"), Gen.Int[-1, 1200], HealthChecks, Gen.Int[-1, 4000], Gen.OneOf(0, 15, 30, 1000), (i1, i2, i3, i4, i5, i6) => new BackendPoolSpec
-            {
-                Port = i1,
-                Protocol = i2,
-                Weight = i3,
-                HealthCheck = i4,
-                DeregistrationDelaySeconds = i5,
-                SlowStartSeconds = i6,
-            });
+        {
+            Port = i1,
+            Protocol = i2,
+            Weight = i3,
+            HealthCheck = i4,
+            DeregistrationDelaySeconds = i5,
+            SlowStartSeconds = i6,
+        });
 
     private static readonly Gen<LoadBalancerSpec> LoadBalancers =
         Gen.Select(Gen.OneOf("application", "network", "gateway"), Gen.Bool,
                 Gen.OneOf("0.0.0.0/0", "10.0.0.0/8", "10.0.0.0/33", "not-a-cidr", "2001:db8::/32").List[0, 3],
                 Listeners.List[0, 3], Pools.List[0, 3],
                 Gen.OneOf("round-robin", "least-connections", "weighted", "random", "flow-hash", "fastest"), Gen.Bool, Gen.Int[-1, 5000], (i1, i2, i3, i4, i5, i6, i7, i8) => new LoadBalancerSpec
-            {
-                Layer = i1,
-                Public = i2,
-                AllowedCidrs = i3,
-                Listeners = i4.Select((l, i) => (Key: $"l{i}", l)).ToDictionary(x => x.Key, x => x.l),
-                Pools = i5.Select((p, i) => (Key: $"p{i}", p)).ToDictionary(x => x.Key, x => x.p),
-                Algorithm = i6,
-                AnomalyMitigation = i7,
-                IdleTimeoutSeconds = i8,
-            });
+                {
+                    Layer = i1,
+                    Public = i2,
+                    AllowedCidrs = i3,
+                    Listeners = i4.Select((l, i) => (Key: $"l{i}", l)).ToDictionary(x => x.Key, x => x.l),
+                    Pools = i5.Select((p, i) => (Key: $"p{i}", p)).ToDictionary(x => x.Key, x => x.p),
+                    Algorithm = i6,
+                    AnomalyMitigation = i7,
+                    IdleTimeoutSeconds = i8,
+                });
 
     private static readonly Gen<ScalingSpec> Scaling =
         Gen.Select(Gen.Int[-1, 12], Gen.Int[-1, 12], Gen.Int[-1, 14].Select(d => d < 0 ? (int?)null : d), Gen.Int[-1, 4000],
                 Gen.OneOf("cpu", "requests-per-target", "custom", "memory"), Gen.Double[-10, 150], Gen.Bool, (i1, i2, i3, i4, i5, i6, i7) => new ScalingSpec
-            {
-                MinSize = i1,
-                MaxSize = i2,
-                DesiredCapacity = i3,
-                InstanceWarmupSeconds = i4,
-                TargetTracking = i7 ? new() { ["main"] = new TargetTrackingPolicySpec { Metric = i5, TargetValue = i6 } } : [],
-            });
+                {
+                    MinSize = i1,
+                    MaxSize = i2,
+                    DesiredCapacity = i3,
+                    InstanceWarmupSeconds = i4,
+                    TargetTracking = i7 ? new() { ["main"] = new TargetTrackingPolicySpec { Metric = i5, TargetValue = i6 } } : [],
+                });
 
     [Fact]
     public void Health_check_problems_name_real_settings()

@@ -28,7 +28,7 @@ public sealed class StackSettingsTests : IDisposable
               public: true
               allowedCidrs: [0.0.0.0/0]
               listeners:
-                https: {protocol: https, port: 443, certificateId: "arn:aws:acm:us-east-1:1:certificate/x"}
+                https: {protocol: https, port: 443, certificateId: "arn:aws:acm:us-east-1:111122223333:certificate/x"}
               pools:
                 web: {port: 8080}
             scaling:
@@ -72,7 +72,7 @@ public sealed class StackSettingsTests : IDisposable
 
         Assert.StartsWith("Stack 't' has 3 problems:", message, StringComparison.Ordinal);
         Assert.Contains("infra:environment = (not set): set it to one of dev, staging, prod", message, StringComparison.Ordinal);
-        Assert.Contains("infra:regions = (not set): list the AWS regions", message, StringComparison.Ordinal);
+        Assert.Contains("infra:sites = (not set): list the sites to run in", message, StringComparison.Ordinal);
         Assert.Contains("infra:service = (not set): describe the service", message, StringComparison.Ordinal);
     }
 
@@ -123,6 +123,106 @@ public sealed class StackSettingsTests : IDisposable
 
         Assert.Contains("infra:service.loadBalancer.algorithm = \"least-connections\":", message, StringComparison.Ordinal);
         Assert.Contains("flow-hash", message, StringComparison.Ordinal);
+    }
+
+    // ---- sites ---------------------------------------------------------------------------------
+
+    private const string ValidSites = """
+          infra:sites:
+            - cloud: aws
+              region: us-east-1
+              network: {availabilityZones: [us-east-1a, us-east-1b]}
+        """;
+
+    [Fact]
+    public async Task Sites_name_their_cloud_and_plan_like_the_legacy_regions()
+    {
+        var sites = await PlanOf("  infra:environment: dev\n" + ValidSites + "\n" + ValidService);
+        var regions = await PlanOf("  infra:environment: dev\n" + ValidRegions + "\n" + ValidService);
+
+        Assert.Equal(regions.Resources.Select(r => (r.Type, r.Name)), sites.Resources.Select(r => (r.Type, r.Name)));
+    }
+
+    [Fact]
+    public async Task A_site_of_an_unknown_cloud_is_refused_with_the_clouds_there_are()
+    {
+        var message = await FailureOf("  infra:environment: dev\n" + ValidSites.Replace("cloud: aws", "cloud: gcp", StringComparison.Ordinal) + "\n" + ValidService);
+
+        Assert.Contains("infra:sites[0].cloud = \"gcp\": name the site's cloud: one of aws, azure", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_site_without_its_cloud_is_refused()
+    {
+        var message = await FailureOf("  infra:environment: dev\n" + ValidSites.Replace("- cloud: aws\n      ", "- ", StringComparison.Ordinal) + "\n" + ValidService);
+
+        Assert.Contains("infra:sites[0].cloud = (not set): name the site's cloud", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sites_and_legacy_regions_together_are_refused()
+    {
+        var message = await FailureOf("  infra:environment: dev\n" + ValidSites + "\n" + ValidRegions + "\n" + ValidService);
+
+        Assert.Contains("infra:regions = \"(set)\": infra:sites replaces infra:regions", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_sites_with_one_key_are_refused_because_their_resources_would_share_names()
+    {
+        var twice = ValidSites + "\n" + ValidSites.Replace("  infra:sites:\n", "", StringComparison.Ordinal);
+
+        var message = await FailureOf("  infra:environment: dev\n" + twice + "\n" + ValidService);
+
+        Assert.Contains("infra:sites[1].region = \"us-east-1\": infra:sites[0] has the same key; give one of them a distinct name", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_topic_or_certificate_of_another_region_is_refused_where_it_is_used()
+    {
+        var sites = ValidSites + "\n" + """
+                - cloud: aws
+                  region: us-west-2
+                  network: {availabilityZones: [us-west-2a, us-west-2b]}
+                  alarmTopicArn: arn:aws:sns:us-east-1:111122223333:oncall
+            """;
+
+        var message = await FailureOf("  infra:environment: dev\n" + sites + "\n" + ValidService);
+
+        Assert.Contains("infra:sites[1].alarmTopicArn = \"arn:aws:sns:us-east-1:111122223333:oncall\": this sns ARN is in us-east-1, but it is used in us-west-2", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.loadBalancer.listeners.https.certificateId = \"arn:aws:acm:us-east-1:111122223333:certificate/x\": this acm ARN is in us-east-1, but it is used in us-west-2", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_arn_of_the_wrong_service_is_refused()
+    {
+        var service = ValidService.Replace("arn:aws:acm:us-east-1:111122223333:certificate/x", "arn:aws:iam::111122223333:server-certificate/x", StringComparison.Ordinal);
+
+        var message = await FailureOf("  infra:environment: dev\n" + ValidSites + "\n" + service);
+
+        Assert.Contains("infra:service.loadBalancer.listeners.https.certificateId = \"arn:aws:iam::111122223333:server-certificate/x\": this is an iam resource", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_site_without_an_image_names_the_site_key()
+    {
+        var service = ValidService.Replace("    imageId: ami-0123456789abcdef0\n", "", StringComparison.Ordinal);
+
+        var message = await FailureOf("  infra:environment: dev\n" + ValidSites + "\n" + service);
+
+        Assert.Contains("infra:sites[0].imageId = (not set): name the AMI the instances boot from in this region", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_too_long_for_aws_is_refused_before_anything_is_registered()
+    {
+        var service = ValidService.Replace("name: web", "name: checkout-frontend", StringComparison.Ordinal);
+
+        var message = await FailureOf("  infra:environment: dev\n" + ValidSites + "\n" + service);
+
+        // Reported by the stack's validation, keyed in the stack file, not by a component after the network was registered.
+        Assert.StartsWith("Stack 't' has", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.name = \"checkout-frontend-us-east-1\":", message, StringComparison.Ordinal);
     }
 
     // ---- forecast ------------------------------------------------------------------------------

@@ -109,9 +109,7 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
         {
             foreach (var problem in Scaling.FindProblems("scaling"))
                 yield return problem;
-            foreach (var problem in FindAwsScalingProblems(Scaling))
-                yield return problem;
-            foreach (var problem in FindScheduleProblems(Scaling))
+            foreach (var problem in FindAwsProblems(Scaling, "scaling", KnowsLoadBalancer))
                 yield return problem;
         }
 
@@ -123,11 +121,10 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
 
         if (ImageId is null)
             yield return new("imageId", null, "pass the AMI id the instances boot from, e.g. from aws.ec2.getAmi");
-        if (InstanceType is null || !InstanceTypeName().IsMatch(InstanceType))
-            yield return new("instanceType", InstanceType, "use an EC2 instance type such as t3.small or m7g.large");
-        if (UserData is not null && Encoding.UTF8.GetByteCount(UserData) > MaxUserDataBytes)
-            yield return new("userData", $"{Encoding.UTF8.GetByteCount(UserData)} bytes",
-                $"EC2 accepts at most {MaxUserDataBytes} bytes of user data; fetch larger scripts from S3 in a short bootstrap");
+        foreach (var problem in FindInstanceTypeProblems(InstanceType, "instanceType"))
+            yield return problem;
+        foreach (var problem in FindUserDataProblems(UserData, "userData"))
+            yield return problem;
         if (RootVolumeSizeGb is < 1 or > 16384)
             yield return new("rootVolumeSizeGb", RootVolumeSizeGb, "a gp3 volume holds 1 to 16384 GiB; use at least the AMI's snapshot size");
         if (RootDeviceName is null || !RootDeviceName.StartsWith("/dev/", StringComparison.Ordinal))
@@ -142,28 +139,58 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
             yield return new($"tags.{key}", tags[key], "the aws: prefix is reserved for AWS; rename the tag");
     }
 
-    /// <summary>What the neutral spec allows but AWS Auto Scaling cannot do.</summary>
-    private IEnumerable<SpecProblem> FindAwsScalingProblems(ScalingSpec scaling)
+    /// <summary>Problems of an EC2 instance type name, keyed <paramref name="at"/>.</summary>
+    public static IEnumerable<SpecProblem> FindInstanceTypeProblems(string? instanceType, string at)
+    {
+        if (instanceType is null || !InstanceTypeName().IsMatch(instanceType))
+            yield return new(at, instanceType, "use an EC2 instance type such as t3.small or m7g.large");
+    }
+
+    /// <summary>Problems of a boot script, keyed <paramref name="at"/>.</summary>
+    public static IEnumerable<SpecProblem> FindUserDataProblems(string? userData, string at)
+    {
+        if (userData is not null && Encoding.UTF8.GetByteCount(userData) > MaxUserDataBytes)
+            yield return new(at, $"{Encoding.UTF8.GetByteCount(userData)} bytes",
+                $"EC2 accepts at most {MaxUserDataBytes} bytes of user data; fetch larger scripts from S3 in a short bootstrap");
+    }
+
+    /// <summary>
+    /// What the neutral <paramref name="scaling"/> spec allows but AWS Auto Scaling cannot do, keyed under
+    /// <paramref name="at"/> (the spec's own key). <paramref name="knowsLoadBalancer"/> says whether the
+    /// group will be given the load balancer and target group that request-based policies count.
+    /// Needs nothing but the spec, so a program can run it before any resource exists.
+    /// </summary>
+    public static IEnumerable<SpecProblem> FindAwsProblems(ScalingSpec scaling, string at, bool knowsLoadBalancer)
+    {
+        if (scaling is null)
+            yield break;
+        foreach (var problem in FindAwsScalingProblems(scaling, at, knowsLoadBalancer))
+            yield return problem;
+        foreach (var problem in FindScheduleProblems(scaling, at))
+            yield return problem;
+    }
+
+    private static IEnumerable<SpecProblem> FindAwsScalingProblems(ScalingSpec scaling, string scalingAt, bool knowsLoadBalancer)
     {
         const string needsLoadBalancer = "set loadBalancerArnSuffix and targetGroupArnSuffix (AwsLoadBalancer.ArnSuffix and the pool's target group suffix) or scale on cpu";
         foreach (var (key, policy) in scaling.TargetTracking)
-            if (policy.Metric == ScalingMetrics.RequestsPerTarget && !KnowsLoadBalancer)
-                yield return new($"scaling.targetTracking.{key}.metric", policy.Metric,
+            if (policy?.Metric == ScalingMetrics.RequestsPerTarget && !knowsLoadBalancer)
+                yield return new($"{scalingAt}.targetTracking.{key}.metric", policy.Metric,
                     $"AWS counts requests per target (ALBRequestCountPerTarget) for one load balancer and target group; {needsLoadBalancer}");
 
         // Target-tracking and step policies become siblings named "<name>-policy-<key>".
         foreach (var key in scaling.StepScaling.Keys.Where(scaling.TargetTracking.ContainsKey))
-            yield return new($"scaling.stepScaling.{key}", key,
-                $"scaling.targetTracking already has a policy keyed \"{key}\" and both become AWS scaling policies named by key; rename one");
+            yield return new($"{scalingAt}.stepScaling.{key}", key,
+                $"{scalingAt}.targetTracking already has a policy keyed \"{key}\" and both become AWS scaling policies named by key; rename one");
 
-        foreach (var (key, policy) in scaling.StepScaling)
-            foreach (var problem in FindStepProblems($"scaling.stepScaling.{key}", policy))
+        foreach (var (key, policy) in scaling.StepScaling.Where(p => p.Value is not null))
+            foreach (var problem in FindStepProblems($"{scalingAt}.stepScaling.{key}", policy))
                 yield return problem;
 
         if (scaling.Predictive is { UsesNative: true } predictive)
         {
-            var at = "scaling.predictive";
-            if (predictive.Metric == ScalingMetrics.RequestsPerTarget && !KnowsLoadBalancer)
+            var at = $"{scalingAt}.predictive";
+            if (predictive.Metric == ScalingMetrics.RequestsPerTarget && !knowsLoadBalancer)
                 yield return new($"{at}.metric", predictive.Metric,
                     $"AWS forecasts requests (the ALBRequestCount metric pair) for one load balancer and target group; {needsLoadBalancer}");
             if (predictive.MaxCapacityBehavior == PredictiveScalingPolicy.IncreaseMaxCapacity && predictive.MaxCapacityBufferPercent is null)
@@ -174,14 +201,14 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
 
     /// <summary>AWS limits the scheduled actions of one group; a schedule needs one per distinct time
     /// of day and minimum. Counted only once the schedule itself is valid.</summary>
-    private static IEnumerable<SpecProblem> FindScheduleProblems(ScalingSpec scaling)
+    private static IEnumerable<SpecProblem> FindScheduleProblems(ScalingSpec scaling, string scalingAt)
     {
         if (scaling.Predictive is not { UsesForecast: true, Schedule: { } schedule } || scaling.MinSize < 0
             || schedule.FindProblems("schedule").Any())
             yield break;
         int actions = AwsScalingMapping.ScheduledActions(schedule, scaling.MinSize).Count;
         if (actions > AwsScheduledCapacity.MaxActionsPerGroup)
-            yield return new("scaling.predictive.schedule.entries", $"{schedule.Entries.Count} entries",
+            yield return new($"{scalingAt}.predictive.schedule.entries", $"{schedule.Entries.Count} entries",
                 $"AWS allows {AwsScheduledCapacity.MaxActionsPerGroup} scheduled actions per Auto Scaling group and this schedule needs {actions} (one per time of day and minimum); " +
                 "merge entries, e.g. plan with a larger hysteresisInstances or a coarser step");
     }

@@ -16,25 +16,31 @@ internal static partial class Route53FailoverDns
     public const int MaxWeight = 255;
 
     /// <summary>What Route 53 refuses in <paramref name="args"/> although the neutral spec allows it.</summary>
-    public static IEnumerable<SpecProblem> FindProblems(FailoverDnsArgs args)
+    public static IEnumerable<SpecProblem> FindProblems(FailoverDnsArgs args, FailoverDnsSources keys)
     {
         var spec = args.Spec;
         var endpoints = spec.Endpoints.Where(e => e is not null).ToList();
 
         if (spec.ZoneId is null)
-            yield return new("spec.zoneId", null, "Route 53 keeps the records in a hosted zone; pass its id (Route53.Zone.ZoneId)");
-        if (spec.Routing == DnsRoutingPolicies.Failover && endpoints.Count > 2)
-            yield return new("spec.endpoints", endpoints.Count,
-                "Route 53 failover has one primary and one secondary record; keep two endpoints, or use dnsHost traffic-manager, whose priority routing takes more");
+            yield return new(keys.Of("zoneId"), null, "Route 53 keeps the records in a hosted zone; pass its id (Route53.Zone.ZoneId)");
+        // More than two endpoints fail over through a chain of record sets (see Route53Records.TierName).
+        if (spec.Routing == DnsRoutingPolicies.Failover && endpoints.Count > 2 && spec.RecordName.StartsWith("*.", StringComparison.Ordinal))
+            yield return new(keys.Of("recordName"), spec.RecordName,
+                "Route 53 failover takes one primary and one secondary per name, so a third endpoint is reached through fallback-1.<recordName>, which a wildcard cannot have; name a host, or keep two endpoints");
+        else if (spec.Routing == DnsRoutingPolicies.Failover && endpoints.Count > 2
+                 && Route53Records.TierName(spec.RecordName, endpoints.Count - 2).Length > 253)
+            yield return new(keys.Of("recordName"), spec.RecordName,
+                $"the fallback names of a {endpoints.Count}-endpoint failover chain (fallback-N.<recordName>) exceed DNS's 253 characters; shorten the record name");
 
-        var hostnameEndpoint = endpoints.FirstOrDefault(e => e.Kind != DnsEndpointKinds.AwsLoadBalancer && !e.HasIpAddress && e.Hostname is not null);
+        // An endpoint that is neither a load balancer nor an address is a hostname (or, still to be made, will be).
+        var hostnameEndpoint = endpoints.FirstOrDefault(e => e.Kind != DnsEndpointKinds.AwsLoadBalancer && !e.HasIpAddress);
         for (var i = 0; i < spec.Endpoints.Count; i++)
         {
             var endpoint = spec.Endpoints[i];
             if (endpoint is null)
                 continue;
-            var at = $"spec.endpoints[{i}]";
-            if (endpoint.Kind == DnsEndpointKinds.AzureEndpoint && endpoint.ResourceId is not null && endpoint.Hostname is null && endpoint.IpAddress is null)
+            var at = keys.Endpoint(i);
+            if (!keys.TargetsPending(i) && endpoint.Kind == DnsEndpointKinds.AzureEndpoint && endpoint.ResourceId is not null && endpoint.Hostname is null && endpoint.IpAddress is null)
                 yield return new($"{at}.hostname", null, "Route 53 cannot resolve an Azure resource id; give the endpoint's FQDN (hostname) or IP address as well");
             if (endpoint.HasIpAddress && hostnameEndpoint is not null)
                 yield return new($"{at}.ipAddress", endpoint.IpAddress,
@@ -50,10 +56,10 @@ internal static partial class Route53FailoverDns
                     "Route 53 latency routing takes an AWS region; use the AWS region nearest the endpoint (e.g. us-east-1 for Azure's eastus)");
         }
 
-        foreach (var (check, at) in spec.DistinctChecks("spec"))
+        foreach (var (check, at) in spec.DistinctChecks(keys))
             foreach (var problem in Route53HealthCheck.FindProblems(check, at))
                 yield return problem;
-        foreach (var problem in Route53HealthCheck.FindRegionProblems(spec.CheckerRegions ?? [], "spec.checkerRegions"))
+        foreach (var problem in Route53HealthCheck.FindRegionProblems(spec.CheckerRegions ?? [], keys.Of("checkerRegions")))
             yield return problem;
     }
 
@@ -76,6 +82,10 @@ internal static partial class Route53FailoverDns
             var healthCheck = new HealthCheck($"{name}-check-{endpoint.Name}", Route53HealthCheck.ToArgs(check, endpoint, spec, args.Tags), child);
             checks.Add(KeyValuePair.Create(endpoint.Name, healthCheck));
             records.Add(new Record($"{name}-record-{endpoint.Name}", Route53Records.ToArgs(spec, i, healthCheck.Id), child));
+            // Route 53 answers one primary and one secondary per name; a longer failover list continues
+            // in the next tier's name, which the secondary of this tier points at.
+            if (Route53Records.LinksToNextTier(spec, i))
+                records.Add(new Record($"{name}-chain-record-{i + 1}", Route53Records.LinkToNextTier(spec, i), child));
             alarms.Add(new MetricAlarm($"{name}-alarm-{endpoint.Name}", Route53HealthAlarm.ToArgs(
                 $"{name}: the DNS health check of endpoint {endpoint.Name} of {spec.RecordName} fails; Route 53 answers with another endpoint while one is healthy",
                 healthCheck.Id, args.AlarmTopicArn, args.Tags), child));

@@ -29,36 +29,36 @@ internal static partial class TrafficManagerFailoverDns
     };
 
     /// <summary>What Traffic Manager refuses in <paramref name="args"/> although the neutral spec allows it.</summary>
-    public static IEnumerable<SpecProblem> FindProblems(FailoverDnsArgs args)
+    public static IEnumerable<SpecProblem> FindProblems(FailoverDnsArgs args, FailoverDnsSources keys)
     {
         const string backend = "Traffic Manager";
         var spec = args.Spec;
 
         if (spec.ZoneId is not null)
-            yield return new("spec.zoneId", "(set)",
+            yield return new(keys.Of("zoneId"), "(set)",
                 $"{backend} answers under trafficmanager.net, not in a hosted zone; remove zoneId and point {spec.RecordName} at the component's fqdn with a CNAME");
-        if (args.ResourceGroupName is null)
-            yield return new("resourceGroupName", null, $"{backend} profiles live in a resource group; pass its name");
+        if (args.ResourceGroupName is null && !keys.ArgumentPending("resourceGroupName"))
+            yield return new(keys.Argument("resourceGroupName"), null, $"{backend} profiles live in a resource group; pass its name");
         if (!RelativeName().IsMatch(args.EffectiveRelativeName()))
-            yield return new("relativeName", args.EffectiveRelativeName(),
+            yield return new(keys.Argument("relativeName"), args.EffectiveRelativeName(),
                 $"{backend} names the profile <relativeName>.trafficmanager.net: 1 to 63 letters, digits and dashes, unique in Azure; set relativeName");
         if (args.AlarmTopicArn is not null)
-            yield return new("alarmTopicArn", "(set)", $"{backend} publishes no CloudWatch metrics to alarm on; remove alarmTopicArn, or use dnsHost route53");
+            yield return new(keys.Argument("alarmTopicArn"), "(set)", $"{backend} publishes no CloudWatch metrics to alarm on; remove alarmTopicArn, or use dnsHost route53");
         if (spec.CheckerRegions is { Count: > 0 })
-            yield return new("spec.checkerRegions", spec.CheckerRegions, $"{backend} probes from Azure's own locations and cannot be told which; remove checkerRegions");
+            yield return new(keys.Of("checkerRegions"), spec.CheckerRegions, $"{backend} probes from Azure's own locations and cannot be told which; remove checkerRegions");
         if (spec.MeasureLatency)
-            yield return new("spec.measureLatency", true, $"{backend} does not record probe latency; remove measureLatency, or use dnsHost route53");
+            yield return new(keys.Of("measureLatency"), true, $"{backend} does not record probe latency; remove measureLatency, or use dnsHost route53");
         if (spec.MinHealthyEndpoints is { } minimum)
-            yield return new("spec.minHealthyEndpoints", minimum, $"{backend} has no calculated checks; remove minHealthyEndpoints, or use dnsHost route53");
+            yield return new(keys.Of("minHealthyEndpoints"), minimum, $"{backend} has no calculated checks; remove minHealthyEndpoints, or use dnsHost route53");
         if (spec.Endpoints.Count > MaxEndpoints)
-            yield return new("spec.endpoints", spec.Endpoints.Count, $"{backend} takes at most {MaxEndpoints} endpoints per profile; remove some");
+            yield return new(keys.Of("endpoints"), spec.Endpoints.Count, $"{backend} takes at most {MaxEndpoints} endpoints per profile; remove some");
 
         for (var i = 0; i < spec.Endpoints.Count; i++)
         {
             var endpoint = spec.Endpoints[i];
             if (endpoint is null)
                 continue;
-            var at = $"spec.endpoints[{i}]";
+            var at = keys.Endpoint(i);
             if (spec.Routing == DnsRoutingPolicies.Weighted && endpoint.Weight == 0)
                 yield return new($"{at}.weight", endpoint.Weight,
                     $"{backend} weights run {MinWeight} to {MaxWeight}, so an endpoint cannot be kept in reserve with 0; use 1, or remove the endpoint");
@@ -68,7 +68,7 @@ internal static partial class TrafficManagerFailoverDns
         }
 
         // One monitor config per profile: endpoints cannot be checked differently.
-        var checks = spec.DistinctChecks("spec").ToList();
+        var checks = spec.DistinctChecks(keys).ToList();
         if (checks.Count == 0)
             yield break;
         var (shared, sharedAt) = checks[0];

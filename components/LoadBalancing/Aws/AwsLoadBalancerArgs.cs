@@ -56,8 +56,8 @@ public sealed class AwsLoadBalancerArgs : ResourceArgs
     internal AwsAlgorithmChoice Algorithm => AwsAlgorithmMapping.For(Spec.Layer, Spec.Algorithm);
 
     /// <summary>
-    /// Every problem: the spec's own, then what AWS refuses although the spec allows it. A key the
-    /// spec already reports is not reported again by the AWS checks.
+    /// Every problem: the spec's own, then what AWS refuses although the spec allows it (a key the
+    /// spec already reports is not reported again), then the wiring this component needs.
     /// </summary>
     public IEnumerable<SpecProblem> FindProblems()
     {
@@ -66,82 +66,96 @@ public sealed class AwsLoadBalancerArgs : ResourceArgs
         if (!LoadBalancerLayers.All.Contains(Spec.Layer))
             return problems;
         var reported = problems.Select(p => p.Key).ToHashSet();
-        return problems.Concat(FindAwsProblems().Where(p => !reported.Contains(p.Key)));
+        return problems.Concat(FindAwsProblems(Spec, "spec").Where(p => !reported.Contains(p.Key))).Concat(FindWiringProblems());
     }
 
-    private IEnumerable<SpecProblem> FindAwsProblems()
+    private IEnumerable<SpecProblem> FindWiringProblems()
     {
-        var backend = IsApplication ? "an AWS Application Load Balancer" : "an AWS Network Load Balancer";
-
         if (VpcId is null)
             yield return new("vpcId", null, "name the VPC of the target groups, e.g. an AwsNetwork's vpcId");
         if (VpcCidrBlock is null)
             yield return new("vpcCidrBlock", null,
                 "the security group lets the load balancer reach its pools only inside the VPC; pass the VPC's CIDR block (AwsNetwork.vpcCidrBlock)");
+        if (!IsApplication && AccessLogsBucket is not null && Spec.Listeners.Values.All(l => l.Protocol != ListenerProtocols.Tls))
+            yield return new("accessLogsBucket", "(a bucket)", "an AWS Network Load Balancer writes access logs only for TLS listeners; add a tls listener or remove accessLogsBucket");
+    }
 
-        if (Algorithm.Refusal is { } refusal)
-            yield return new("spec.algorithm", Spec.Algorithm, refusal);
-        if (Algorithm.WeightedForward && Spec.Pools.Count > MaxWeightedTargetGroups)
-            yield return new("spec.pools", Spec.Pools.Keys.ToList(),
+    /// <summary>
+    /// What Elastic Load Balancing refuses in <paramref name="spec"/> although the cloud-neutral spec
+    /// allows it, keyed under <paramref name="at"/> (the spec's own key, e.g. <c>infra:service.loadBalancer</c>).
+    /// Needs nothing but the spec, so a program can run it before any resource exists.
+    /// </summary>
+    public static IEnumerable<SpecProblem> FindAwsProblems(LoadBalancerSpec spec, string at)
+    {
+        if (spec is null || !LoadBalancerLayers.All.Contains(spec.Layer))
+            yield break;
+        var isApplication = spec.Layer != LoadBalancerLayers.Network;
+        var backend = isApplication ? "an AWS Application Load Balancer" : "an AWS Network Load Balancer";
+        var algorithm = AwsAlgorithmMapping.For(spec.Layer, spec.Algorithm);
+
+        if (algorithm.Refusal is { } refusal)
+            yield return new($"{at}.algorithm", spec.Algorithm, refusal);
+        if (algorithm.WeightedForward && spec.Pools.Count > MaxWeightedTargetGroups)
+            yield return new($"{at}.pools", spec.Pools.Keys.ToList(),
                 $"{backend} splits traffic between at most {MaxWeightedTargetGroups} target groups; merge pools");
 
-        for (var i = 0; i < Spec.AllowedCidrs.Count; i++)
-            if (IsIpv6Cidr(Spec.AllowedCidrs[i]))
-                yield return new($"spec.allowedCidrs[{i}]", Spec.AllowedCidrs[i],
+        for (var i = 0; i < spec.AllowedCidrs.Count; i++)
+            if (IsIpv6Cidr(spec.AllowedCidrs[i]))
+                yield return new($"{at}.allowedCidrs[{i}]", spec.AllowedCidrs[i],
                     $"this load balancer has IPv4 addresses only, so an IPv6 range admits nobody; remove it");
             // Each range becomes a rule resource named after it, so a repeat would collide.
-            else if (Spec.AllowedCidrs.IndexOf(Spec.AllowedCidrs[i]) < i)
-                yield return new($"spec.allowedCidrs[{i}]", Spec.AllowedCidrs[i], "this range is listed twice; list each range once");
+            else if (spec.AllowedCidrs.IndexOf(spec.AllowedCidrs[i]) < i)
+                yield return new($"{at}.allowedCidrs[{i}]", spec.AllowedCidrs[i], "this range is listed twice; list each range once");
 
-        foreach (var (key, listener) in Spec.Listeners)
+        var httpsOn443 = spec.Listeners.Values.Any(l => l is not null && l.Protocol == ListenerProtocols.Https && l.Port == 443);
+        foreach (var (key, listener) in spec.Listeners)
         {
-            var at = $"spec.listeners.{key}";
+            if (listener is null)
+                continue;
+            var listenerAt = $"{at}.listeners.{key}";
             if (listener.TlsPolicy is { } policy && !AwsTlsPolicies.IsElbPolicy(policy))
-                yield return new($"{at}.tlsPolicy", policy, $"{backend} takes ELB security policy names; use {AwsTlsPolicies.Default}");
+                yield return new($"{listenerAt}.tlsPolicy", policy, $"{backend} takes ELB security policy names; use {AwsTlsPolicies.Default}");
             else if (listener.TlsPolicy is { } weak && !AwsTlsPolicies.IsTls12OrNewer(weak))
-                yield return new($"{at}.tlsPolicy", weak, $"this policy still accepts TLS below 1.2; use {AwsTlsPolicies.Default} or another TLS 1.2+ policy");
-            if (listener.Protocol == ListenerProtocols.Http && listener.RedirectToHttps && !HasHttpsOn443())
-                yield return new($"{at}.redirectToHttps", true,
+                yield return new($"{listenerAt}.tlsPolicy", weak, $"this policy still accepts TLS below 1.2; use {AwsTlsPolicies.Default} or another TLS 1.2+ policy");
+            if (listener.Protocol == ListenerProtocols.Http && listener.RedirectToHttps && !httpsOn443)
+                yield return new($"{listenerAt}.redirectToHttps", true,
                     "the redirect sends clients to https on port 443, where no https listener listens; add one or set redirectToHttps false");
         }
 
-        foreach (var (key, pool) in Spec.Pools)
+        foreach (var (key, pool) in spec.Pools)
         {
-            var at = $"spec.pools.{key}";
+            if (pool is null)
+                continue;
+            var poolAt = $"{at}.pools.{key}";
             if (pool.HealthCheck is not null)
-                foreach (var problem in AwsTargetGroupHealthCheck.FindProblems(pool.HealthCheck, $"{at}.healthCheck", IsApplication))
+                foreach (var problem in AwsTargetGroupHealthCheck.FindProblems(pool.HealthCheck, $"{poolAt}.healthCheck", isApplication))
                     yield return problem;
-            if (pool.SlowStartSeconds != 0 && !IsApplication)
-                yield return new($"{at}.slowStartSeconds", pool.SlowStartSeconds, $"{backend} has no slow start; set 0, or use layer application");
-            else if (pool.SlowStartSeconds != 0 && Algorithm.IsWeightedRandom)
-                yield return new($"{at}.slowStartSeconds", pool.SlowStartSeconds,
+            if (pool.SlowStartSeconds != 0 && !isApplication)
+                yield return new($"{poolAt}.slowStartSeconds", pool.SlowStartSeconds, $"{backend} has no slow start; set 0, or use layer application");
+            else if (pool.SlowStartSeconds != 0 && algorithm.IsWeightedRandom)
+                yield return new($"{poolAt}.slowStartSeconds", pool.SlowStartSeconds,
                     $"{backend} cannot ramp up new targets with weighted_random (algorithm random); set 0, or use round-robin");
         }
 
-        if (Spec.Stickiness is { } stickiness)
+        if (spec.Stickiness is { } stickiness)
         {
             // The load balancer's own cookies carry these prefixes; AWS rejects them as application cookie names.
             if (stickiness.CookieName is { } cookie && ReservedCookiePrefixes.Any(p => cookie.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-                yield return new("spec.stickiness.cookieName", cookie, $"{backend} reserves cookie names starting AWSALB, AWSALBAPP and AWSALBTG; rename the cookie");
-            if (!IsApplication && UsesTls())
-                yield return new("spec.stickiness", stickiness.Mode,
+                yield return new($"{at}.stickiness.cookieName", cookie, $"{backend} reserves cookie names starting AWSALB, AWSALBAPP and AWSALBTG; rename the cookie");
+            if (!isApplication && UsesTls(spec))
+                yield return new($"{at}.stickiness", stickiness.Mode,
                     $"{backend} keeps no sticky sessions on TLS listeners or TLS pools; remove stickiness, or use tcp listeners and pools");
         }
 
-        if (!IsApplication && Spec.IdleTimeoutSeconds < MinNetworkIdleTimeoutSeconds)
-            yield return new("spec.idleTimeoutSeconds", Spec.IdleTimeoutSeconds,
+        if (!isApplication && spec.IdleTimeoutSeconds < MinNetworkIdleTimeoutSeconds)
+            yield return new($"{at}.idleTimeoutSeconds", spec.IdleTimeoutSeconds,
                 $"{backend} keeps idle TCP flows {MinNetworkIdleTimeoutSeconds} to {MaxNetworkIdleTimeoutSeconds} seconds; use {MinNetworkIdleTimeoutSeconds} or more");
-
-        if (!IsApplication && AccessLogsBucket is not null && Spec.Listeners.Values.All(l => l.Protocol != ListenerProtocols.Tls))
-            yield return new("accessLogsBucket", "(a bucket)", $"{backend} writes access logs only for TLS listeners; add a tls listener or remove accessLogsBucket");
     }
 
     private static readonly string[] ReservedCookiePrefixes = ["AWSALB"];
 
-    private bool HasHttpsOn443() => Spec.Listeners.Values.Any(l => l.Protocol == ListenerProtocols.Https && l.Port == 443);
-
-    private bool UsesTls() => Spec.Listeners.Values.Any(l => l.Protocol == ListenerProtocols.Tls)
-                              || Spec.Pools.Values.Any(p => p.Protocol == ListenerProtocols.Tls);
+    private static bool UsesTls(LoadBalancerSpec spec) => spec.Listeners.Values.Any(l => l?.Protocol == ListenerProtocols.Tls)
+                                                          || spec.Pools.Values.Any(p => p?.Protocol == ListenerProtocols.Tls);
 
     private static bool IsIpv6Cidr(string cidr)
     {

@@ -21,20 +21,26 @@ public static partial class AwsResourceNames
 
     /// <summary>Names that AWS would refuse or that cannot be auto-named, keyed by what to shorten.</summary>
     public static IEnumerable<SpecProblem> FindProblems(string name, AwsLoadBalancerArgs args)
+        => FindProblems(name, args.Spec, "name", "spec.pools");
+
+    /// <summary>Names that AWS would refuse or that cannot be auto-named for a component
+    /// <paramref name="name"/> built from <paramref name="spec"/>: the name's problems keyed
+    /// <paramref name="nameAt"/> (where it is set), a pool's under <paramref name="poolsAt"/>.</summary>
+    public static IEnumerable<SpecProblem> FindProblems(string name, LoadBalancerSpec spec, string nameAt, string poolsAt)
     {
-        var loadBalancer = LoadBalancer(name, args.IsApplication);
+        var loadBalancer = LoadBalancer(name, spec.Layer != LoadBalancerLayers.Network);
         if (!AwsNameCharacters().IsMatch(name))
-            yield return new("name", name, "AWS load balancer names take letters, digits and inner hyphens only; rename the component");
+            yield return new(nameAt, name, "AWS load balancer names take letters, digits and inner hyphens only; rename the component");
         else if (loadBalancer.Length > MaxLogicalNameLength)
-            yield return new("name", name,
+            yield return new(nameAt, name,
                 $"\"{loadBalancer}\" plus Pulumi's 8-character suffix exceeds AWS's 32 characters; shorten the component name to {MaxLogicalNameLength - (loadBalancer.Length - name.Length)} characters or fewer");
-        foreach (var key in args.Spec.Pools.Keys)
+        foreach (var key in spec.Pools.Keys)
         {
             var targetGroup = TargetGroup(name, key);
             if (!AwsNameCharacters().IsMatch(key))
-                yield return new($"spec.pools.{key}", key, "AWS target group names take letters, digits and inner hyphens only; rename the pool key");
+                yield return new($"{poolsAt}.{key}", key, "AWS target group names take letters, digits and inner hyphens only; rename the pool key");
             else if (targetGroup.Length > MaxLogicalNameLength && loadBalancer.Length <= MaxLogicalNameLength)
-                yield return new($"spec.pools.{key}", key,
+                yield return new($"{poolsAt}.{key}", key,
                     $"target group \"{targetGroup}\" plus Pulumi's 8-character suffix exceeds AWS's 32 characters; shorten the pool key or the component name");
         }
     }

@@ -27,23 +27,29 @@ public sealed class AwsNetworkArgs : ResourceArgs
     [Input("tags")] public Dictionary<string, string> Tags { get; set; } = [];
 
     /// <summary>Every problem in these settings, keyed as written in YAML.</summary>
-    public IEnumerable<SpecProblem> FindProblems()
+    public IEnumerable<SpecProblem> FindProblems() => FindProblems(null);
+
+    /// <summary>Every problem in these settings, keyed under <paramref name="at"/> (e.g. the stack
+    /// file's <c>infra:sites[0].network</c>); unprefixed when it is null.</summary>
+    public IEnumerable<SpecProblem> FindProblems(string? at)
     {
+        string Key(string name) => at is null ? name : $"{at}.{name}";
+
         if (AwsSubnetLayout.WhyUnusable(CidrBlock) is { } fix)
-            yield return new("cidrBlock", CidrBlock, fix);
+            yield return new(Key("cidrBlock"), CidrBlock, fix);
 
         if (AvailabilityZones.Count is < MinZones or > AwsSubnetLayout.MaxZones)
-            yield return new("availabilityZones", AvailabilityZones,
+            yield return new(Key("availabilityZones"), AvailabilityZones,
                 $"list {MinZones} to {AwsSubnetLayout.MaxZones} zones so that losing one zone leaves the service running, e.g. [\"us-east-1a\", \"us-east-1b\"]");
         for (var i = 0; i < AvailabilityZones.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(AvailabilityZones[i]))
-                yield return new($"availabilityZones[{i}]", AvailabilityZones[i], "name the zone, e.g. us-east-1a");
+                yield return new(Key($"availabilityZones[{i}]"), AvailabilityZones[i], "name the zone, e.g. us-east-1a");
             else if (AvailabilityZones.IndexOf(AvailabilityZones[i]) < i)
-                yield return new($"availabilityZones[{i}]", AvailabilityZones[i], "this zone is listed twice; list each zone once");
+                yield return new(Key($"availabilityZones[{i}]"), AvailabilityZones[i], "this zone is listed twice; list each zone once");
         }
 
         if (!AwsNatGatewayModes.All.Contains(NatGateways))
-            yield return new("natGateways", NatGateways, $"use one of {string.Join(", ", AwsNatGatewayModes.All)}");
+            yield return new(Key("natGateways"), NatGateways, $"use one of {string.Join(", ", AwsNatGatewayModes.All)}");
     }
 }

@@ -445,15 +445,59 @@ public sealed class FailoverDnsTests
     }
 
     [Fact]
-    public async Task Route53_failover_over_three_endpoints_is_refused_with_traffic_manager_as_the_alternative()
+    public async Task Route53_failover_over_three_endpoints_chains_a_second_name_behind_the_secondary()
     {
         var args = TwoAwsRegions();
         args.Spec.Endpoints.Add(AzureByHostname());
 
+        var run = await Run(args);
+
+        // The Azure endpoint is a hostname, so every record of the chain is a CNAME (one type per name).
+        var primary = run.Single(Record, "edge-record-use1");
+        var link = run.Single(Record, "edge-chain-record-1");
+        var second = run.Single(Record, "edge-record-usw2");
+        var last = run.Single(Record, "edge-record-azure-weu");
+        Assert.Equal((RecordName, "PRIMARY", "CNAME"), (primary.Input("name"), primary.Input("failoverRoutingPolicies[0].type"), primary.Input("type")));
+        Assert.Equal((RecordName, "SECONDARY", "CNAME"), (link.Input("name"), link.Input("failoverRoutingPolicies[0].type"), link.Input("type")));
+        Assert.Equal(["fallback-1." + RecordName], Strings(link, "records"));
+        Assert.Equal("use1-fallback", link.Input("setIdentifier"));
+        Assert.Null(link.Input("healthCheckId"));
+        Assert.Equal(("fallback-1." + RecordName, "PRIMARY"), (second.Input("name"), second.Input("failoverRoutingPolicies[0].type")));
+        Assert.Equal(("fallback-1." + RecordName, "SECONDARY"), (last.Input("name"), last.Input("failoverRoutingPolicies[0].type")));
+        Assert.Equal([AzureHostname], Strings(last, "records"));
+        // Every endpoint keeps its own check.
+        Assert.Equal(["edge-check-azure-weu", "edge-check-use1", "edge-check-usw2", "edge-quorum-check"], run.OfType(HealthCheck).Select(r => r.Name).Order());
+    }
+
+    [Fact]
+    public async Task A_chain_of_load_balancers_links_its_tiers_with_aliases_that_evaluate_target_health()
+    {
+        var args = TwoAwsRegions();
+        var third = West();
+        third.Name = "usw1";
+        third.Region = "us-west-1";
+        args.Spec.Endpoints.Add(third);
+
+        var run = await Run(args);
+
+        var link = run.Single(Record, "edge-chain-record-1");
+        Assert.Equal(("A", "SECONDARY"), (link.Input("type"), link.Input("failoverRoutingPolicies[0].type")));
+        Assert.Equal("fallback-1." + RecordName, link.Input("aliases[0].name"));
+        Assert.Equal(ZoneId, link.Input("aliases[0].zoneId"));
+        Assert.Equal(true, link.Input("aliases[0].evaluateTargetHealth"));
+        Assert.Equal(("fallback-1." + RecordName, "SECONDARY"), (run.Single(Record, "edge-record-usw1").Input("name"), run.Single(Record, "edge-record-usw1").Input("failoverRoutingPolicies[0].type")));
+    }
+
+    [Fact]
+    public async Task A_wildcard_name_cannot_chain_more_than_two_failover_endpoints()
+    {
+        var args = TwoAwsRegions();
+        args.Spec.RecordName = "*.example.com";
+        args.Spec.Endpoints.Add(AzureByHostname());
+
         var error = await Failure(args);
 
-        Assert.Contains("spec.endpoints = 3: Route 53 failover has one primary and one secondary record", error);
-        Assert.Contains("use dnsHost traffic-manager", error);
+        Assert.Contains("spec.recordName = \"*.example.com\": Route 53 failover takes one primary and one secondary per name", error);
     }
 
     [Fact]

@@ -1,0 +1,188 @@
+using Infra.Components.Autoscaling.Aws;
+using Infra.Components.Common;
+using Infra.Components.Dns;
+using Infra.Components.LoadBalancing;
+using Infra.Components.LoadBalancing.Aws;
+using Infra.Components.Monitoring.Aws;
+using Infra.Components.Networking.Aws;
+using Infra.Settings;
+using Pulumi;
+using Pulumi.Aws.Ec2;
+using Pulumi.Aws.Ec2.Inputs;
+
+namespace Infra.Sites.Aws;
+
+/// <summary>
+/// Runs a site in an AWS region: an explicit provider for the region, an <see cref="AwsNetwork"/>, an
+/// <see cref="AwsLoadBalancer"/>, the instances' security group, an <see cref="AwsAutoscalingGroup"/>
+/// and an <see cref="AwsServiceMonitoring"/>.
+/// </summary>
+public sealed class AwsSiteAdapter : SiteAdapter
+{
+    private const string ServiceAt = "infra:service";
+
+    /// <inheritdoc />
+    public override string Cloud => SiteClouds.Aws;
+
+    /// <inheritdoc />
+    public override IEnumerable<SpecProblem> FindServiceProblems(StackSettings stack)
+    {
+        var service = stack.Service;
+        if (service.LoadBalancer is { } balancer)
+            foreach (var problem in AwsLoadBalancerArgs.FindAwsProblems(balancer, $"{ServiceAt}.loadBalancer"))
+                yield return problem;
+        if (stack.ScalingWithSchedule() is { } scaling)
+            // The group is always given its load balancer and target group here.
+            foreach (var problem in AwsAutoscalingGroupArgs.FindAwsProblems(scaling, $"{ServiceAt}.scaling", knowsLoadBalancer: true))
+                yield return problem;
+        foreach (var problem in AwsAutoscalingGroupArgs.FindUserDataProblems(service.UserData, $"{ServiceAt}.userData"))
+            yield return problem;
+    }
+
+    /// <inheritdoc />
+    public override IEnumerable<SpecProblem> FindSiteProblems(StackSettings stack, SiteSettings site, string at)
+    {
+        var aws = (AwsSiteSettings)site;
+        var service = stack.Service;
+        if (string.IsNullOrWhiteSpace(aws.Region))
+            yield return new($"{at}.region", aws.Region, "name the AWS region, e.g. us-east-1");
+        if (aws.Network is null)
+            yield return new($"{at}.network", null, "describe the region's network, at least its availabilityZones");
+        else
+            foreach (var problem in aws.Network.FindProblems($"{at}.network"))
+                yield return problem;
+
+        var region = aws.Region ?? "";
+        if (aws.ImageId is null && service.ImageId is null)
+            yield return new($"{at}.imageId", null,
+                "name the AMI the instances boot from in this region (AMI ids are regional), e.g. resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
+        foreach (var problem in AwsAutoscalingGroupArgs.FindInstanceTypeProblems(InstanceType(stack, aws),
+                     aws.InstanceType is null ? $"{ServiceAt}.instanceType" : $"{at}.instanceType"))
+            yield return problem;
+
+        if (region.Length > 0)
+        {
+            foreach (var problem in AwsArn.FindProblems(aws.CertificateArn, "acm", "certificate/", region, $"{at}.certificateArn",
+                         $"an ACM certificate in {region}: arn:aws:acm:{region}:111122223333:certificate/..."))
+                yield return problem;
+            if (aws.CertificateArn is null && service.LoadBalancer is { } balancer)
+                foreach (var (key, certificateId) in stack.ListenerCertificates)
+                    foreach (var problem in AwsArn.FindProblems(certificateId, "acm", "certificate/", region,
+                                 $"{ServiceAt}.loadBalancer.listeners.{key}.certificateId",
+                                 $"an ACM certificate in {region} (or set certificateArn on the {region} site)"))
+                        yield return problem;
+            foreach (var problem in AwsArn.FindProblems(aws.AlarmTopicArn, "sns", null, region, $"{at}.alarmTopicArn",
+                         $"an SNS topic in {region}: arn:aws:sns:{region}:111122223333:oncall"))
+                yield return problem;
+            if (aws.AlarmTopicArn is null)
+                foreach (var problem in AwsArn.FindProblems(service.AlarmTopicArn, "sns", null, region, $"{ServiceAt}.alarmTopicArn",
+                             $"an SNS topic in {region} (alarm actions stay in their region: set alarmTopicArn on the {region} site)"))
+                    yield return problem;
+        }
+
+        if (service.LoadBalancer is { } spec)
+            foreach (var problem in AwsResourceNames.FindProblems(ComponentName(stack, site), spec,
+                         site.Name is null ? $"{ServiceAt}.name" : $"{at}.name", $"{ServiceAt}.loadBalancer.pools"))
+                yield return problem;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>ACM certificates are regional: each region's listeners take that region's certificate.</remarks>
+    public override LoadBalancerSpec? LoadBalancerOf(StackSettings stack, SiteSettings site)
+        => ((AwsSiteSettings)site).CertificateArn is { } certificate ? stack.Service.LoadBalancer?.WithCertificate(certificate) : stack.Service.LoadBalancer;
+
+    /// <inheritdoc />
+    public override DnsEndpointSpec FailoverEndpoint(StackSettings stack, SiteSettings site, SiteEdge edge) => new()
+    {
+        Name = site.Key,
+        Kind = DnsEndpointKinds.AwsLoadBalancer,
+        DnsName = edge.DnsName,
+        ZoneId = edge.ZoneId,
+        Region = ((AwsSiteSettings)site).Region,
+        // Lets the consistency check compare the DNS check with what the load balancer serves.
+        LoadBalancer = stack.Service.LoadBalancer,
+    };
+
+    /// <inheritdoc />
+    public override BuiltSite Build(StackSettings stack, SiteSettings site)
+    {
+        var aws = (AwsSiteSettings)site;
+        var service = stack.Service;
+        var name = ComponentName(stack, site);
+
+        // One explicit provider per region, so region and default tags are visible in the plan and
+        // never come from ambient credentials.
+        var provider = AwsProviders.Create(stack, $"aws-{site.Key}", aws.Region!);
+        var inRegion = new ComponentResourceOptions { Provider = provider };
+        // Edge resources (the load balancer) are protected where the stack asks for it (prod).
+        var edge = new ComponentResourceOptions { Provider = provider, Protect = stack.Protect ? true : null };
+
+        var network = new AwsNetwork(name, aws.Network!, inRegion);
+        var spec = LoadBalancerOf(stack, site)!;
+        var balancer = new AwsLoadBalancer(name, new AwsLoadBalancerArgs
+        {
+            Spec = spec,
+            VpcId = network.VpcId,
+            VpcCidrBlock = network.VpcCidrBlock,
+            SubnetIds = network.PublicSubnetIds,
+            Tags = stack.ServiceTags(),
+        }, edge);
+
+        // Instances take traffic only from the load balancer on the pool ports, and reach out only over HTTPS.
+        var ports = spec.Pools.Values.Select(p => p.Port).Distinct().Order().ToList();
+        var instances = new SecurityGroup($"{name}-instances", new SecurityGroupArgs
+        {
+            VpcId = network.VpcId,
+            Description = $"{name} instances: pool ports from the load balancer, HTTPS out",
+            Ingress = ports.Select(port => new SecurityGroupIngressArgs
+            {
+                Protocol = "tcp",
+                FromPort = port,
+                ToPort = port,
+                SecurityGroups = { balancer.SecurityGroupId },
+                Description = "from the load balancer",
+            }).ToList(),
+            Egress = { new SecurityGroupEgressArgs { Protocol = "tcp", FromPort = 443, ToPort = 443, CidrBlocks = { "0.0.0.0/0" }, Description = "HTTPS to package mirrors and AWS APIs" } },
+        }, new CustomResourceOptions { Provider = provider });
+
+        var firstPool = stack.FirstPool();
+        var targetGroups = balancer.TargetGroupsByPool();
+        var group = new AwsAutoscalingGroup(name, new AwsAutoscalingGroupArgs
+        {
+            Scaling = stack.ScalingWithSchedule()!,
+            HealthCheck = spec.Pools[firstPool].HealthCheck,
+            ImageId = (aws.ImageId ?? service.ImageId)!,
+            InstanceType = InstanceType(stack, aws),
+            UserData = service.UserData,
+            SubnetIds = network.PrivateSubnetIds,
+            SecurityGroupIds = { instances.Id },
+            TargetGroupArns = targetGroups.Values.Select(t => t.Arn).ToList(),
+            LoadBalancerArnSuffix = balancer.ArnSuffix,
+            TargetGroupArnSuffix = targetGroups[firstPool].ArnSuffix,
+            Tags = stack.ServiceTags(),
+        }, inRegion);
+
+        var topic = aws.AlarmTopicArn ?? service.AlarmTopicArn;
+        var monitoring = new AwsServiceMonitoring(name, new AwsServiceMonitoringArgs
+        {
+            Alerts = service.Alerts,
+            Layer = spec.Layer,
+            LoadBalancerArnSuffix = balancer.ArnSuffix,
+            TargetGroupArnSuffixes = targetGroups.ToDictionary(t => t.Key, t => (Input<string>)t.Value.ArnSuffix),
+            AutoscalingGroupName = group.GroupName,
+            AutoscalingGroupMaxSize = service.Scaling!.MaxSize,
+            AlarmTopicArn = topic is null ? null : (Input<string>)topic,
+        }, inRegion);
+
+        return new BuiltSite(site, provider, new SiteEdge(balancer.DnsName, balancer.ZoneId, null, null), new Dictionary<string, object?>
+        {
+            ["url"] = Output.Format($"https://{balancer.DnsName}"),
+            ["dashboard"] = monitoring.DashboardName,
+        });
+    }
+
+    /// <summary>Name of the site's components, e.g. web-us-east-1.</summary>
+    public static string ComponentName(StackSettings stack, SiteSettings site) => $"{stack.Service.Name}-{site.Key}";
+
+    private static string InstanceType(StackSettings stack, AwsSiteSettings site) => site.InstanceType ?? stack.Service.InstanceType;
+}

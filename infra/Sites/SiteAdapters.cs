@@ -1,0 +1,17 @@
+using Infra.Settings;
+using Infra.Sites.Aws;
+
+namespace Infra.Sites;
+
+/// <summary>The adapter of each cloud a site can name.</summary>
+public static class SiteAdapters
+{
+    private static readonly IReadOnlyDictionary<string, SiteAdapter> ByCloud =
+        new SiteAdapter[] { new AwsSiteAdapter() }.ToDictionary(a => a.Cloud);
+
+    /// <summary>The adapter that builds <paramref name="site"/>.</summary>
+    public static SiteAdapter For(SiteSettings site)
+        => site.Cloud is { } cloud && ByCloud.TryGetValue(cloud, out var adapter)
+            ? adapter
+            : throw new InvalidOperationException($"no adapter for cloud '{site.Cloud}'; the site reader refuses it first");
+}

@@ -1,0 +1,85 @@
+using Infra.Components.Common;
+using Infra.Settings;
+
+namespace Infra.Sites;
+
+/// <summary>
+/// Validates a whole stack before anything is created, in <c>plan</c> and under <c>pulumi up</c>
+/// alike: the cloud-neutral service description once, then what each cloud in use refuses in it,
+/// then each site's own settings, then failover. Every problem is keyed from the stack file's root.
+/// </summary>
+public static class StackValidation
+{
+    private const string ServiceAt = "infra:service";
+
+    /// <summary>Every problem in <paramref name="stack"/>.</summary>
+    public static IEnumerable<SpecProblem> FindProblems(StackSettings stack)
+    {
+        var problems = new List<SpecProblem>();
+        var service = stack.Service;
+
+        if (string.IsNullOrWhiteSpace(service.Name))
+            problems.Add(new SpecProblem($"{ServiceAt}.name", service.Name, "name the service, e.g. web; it prefixes every resource"));
+        if (service.LoadBalancer is null)
+            problems.Add(new SpecProblem($"{ServiceAt}.loadBalancer", null, "describe the load balancer: listeners, pools, who may connect"));
+        else if (stack.Sites.Count == 0)
+            problems.AddRange(service.LoadBalancer.FindProblems($"{ServiceAt}.loadBalancer"));
+        else
+            // Validated as each site runs it, since a site fills in its own certificate; a problem of the
+            // description itself is the same for every site and is reported once.
+            foreach (var site in stack.Sites)
+                problems.AddRange(SiteAdapters.For(site).LoadBalancerOf(stack, site)!.FindProblems($"{ServiceAt}.loadBalancer"));
+        if (service.Scaling is null)
+            problems.Add(new SpecProblem($"{ServiceAt}.scaling", null, "set minSize, maxSize and at least one scaling policy"));
+        else
+            problems.AddRange(ForecastPointed(service, stack.ScalingWithSchedule()!.FindProblems($"{ServiceAt}.scaling")));
+        if (service.Alerts is null)
+            problems.Add(new SpecProblem($"{ServiceAt}.alerts", null, "remove the empty alerts key, or set thresholds"));
+        else
+            problems.AddRange(service.Alerts.FindProblems($"{ServiceAt}.alerts"));
+
+        if (stack.Sites.Count == 0)
+            problems.Add(new SpecProblem(stack.SitesAt, "[]", "list at least one site, e.g. {cloud: aws, region: us-east-1, network: {...}}"));
+        for (var i = 0; i < stack.Sites.Count; i++)
+        {
+            var site = stack.Sites[i];
+            var at = $"{stack.SitesAt}[{i}]";
+            if (stack.Sites.Take(i).FirstOrDefault(s => s.Key == site.Key && site.Key.Length > 0) is { } first)
+                problems.Add(new SpecProblem(site.Name is null ? $"{at}.{WhereKey(site)}" : $"{at}.name", site.Key,
+                    $"{stack.SitesAt}[{IndexOf(stack, first)}] has the same key; give one of them a distinct name (its resources are named after it)"));
+            problems.AddRange(SiteAdapters.For(site).FindSiteProblems(stack, site, at));
+        }
+
+        // Only what the neutral description lets through is worth each cloud's own refusals.
+        if (service.LoadBalancer is not null && service.Scaling is not null)
+            foreach (var adapter in stack.Sites.Select(SiteAdapters.For).Distinct())
+                problems.AddRange(adapter.FindServiceProblems(stack));
+
+        if (stack.Failover is not null)
+            problems.AddRange(FailoverDesign.FindProblems(stack));
+
+        // The same problem found for two sites of one cloud is reported once.
+        return problems.DistinctBy(p => (p.Key, p.Fix));
+    }
+
+    /// <summary>The key naming where a site runs: region or location.</summary>
+    public static string WhereKey(SiteSettings site) => site is AwsSiteSettings ? "region" : "location";
+
+    private static int IndexOf(StackSettings stack, SiteSettings site) => stack.Sites.ToList().IndexOf(site);
+
+    /// <summary>A stack file gets its schedule from <c>infra:service.forecast</c>, so a missing one
+    /// points there; when the forecast block exists, its own problems already say why no schedule came.</summary>
+    private static IEnumerable<SpecProblem> ForecastPointed(ServiceSettings service, IEnumerable<SpecProblem> problems)
+    {
+        const string schedule = "infra:service.scaling.predictive.schedule";
+        foreach (var problem in problems)
+        {
+            if (problem.Key != schedule || problem.Value is not null)
+                yield return problem;
+            else if (service.Forecast is null)
+                yield return new SpecProblem("infra:service.forecast", null,
+                    $"scaling.predictive.source {service.Scaling?.Predictive?.Source} follows a schedule planned from load history; " +
+                    "add a forecast block (history: a timestamp,value CSV, capacityPerInstance, timeZone) or use source native");
+        }
+    }
+}
