@@ -266,16 +266,16 @@ namespace Pulumi
                 "1. o.Apply(v => $\"prefix{v}suffix\")",
                 "2. Output.Format($\"prefix{hostname}suffix\");",
                 "",
-                "See https://www.pulumi.com/docs/concepts/inputs-outputs for more details.",
-                "This function may throw in a future version of Pulumi.");
+                "See https://www.pulumi.com/docs/concepts/inputs-outputs for more details.");
 
             var flag = Environment.GetEnvironmentVariable("PULUMI_ERROR_OUTPUT_STRING");
             if (flag == "1" || string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException(message);
 
-            if (Deployment.TryGetInternalInstance(out _))
-                Log.Warn(message);
-            return message;
+            // As the real Output<T>.ToString: the warning always goes to Log (so outside a deployment this
+            // throws, like Deployment.Instance), and only the returned text carries the final notice.
+            Log.Warn(message);
+            return string.Join(Environment.NewLine, message, "This function may throw in a future version of Pulumi.");
         }
     }
 
