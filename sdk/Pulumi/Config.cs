@@ -76,14 +76,21 @@ namespace Pulumi
             }
         }
 
-        public Output<T>? GetSecretObject<T>(string key) => GetSecretObject<T>(key, null!);
+        public Output<T>? GetSecretObject<T>(string key)
+        {
+            if (Get(key) == null)
+                return null;
+            return Output.CreateSecret(GetObject<T>(key)!);
+        }
 
+        // As the real Config: this overload tests the deserialised value (a JSON null gives null; a
+        // missing value type gives a secret default), the one without options tests the raw string.
         public Output<T>? GetSecretObject<T>(string key, JsonSerializerOptions options)
         {
-            var v = Get(key);
+            var v = GetObject<T>(key, options);
             if (v == null)
                 return null;
-            return Output.CreateSecret(GetObject<T>(key, options)!);
+            return Output.CreateSecret(v);
         }
 
         public string Require(string key) => Get(key) ?? throw new ConfigMissingException(FullKey(key));

@@ -216,6 +216,26 @@ public sealed class ComponentAnalyzerTests
         }
     }
 
+    private abstract class BaseOutputsComponent : ComponentResource
+    {
+        [Output("baseOut")] public Output<string> BaseOut { get; private set; } = null!;
+
+        protected BaseOutputsComponent(string type, string name, ResourceArgs args, ComponentResourceOptions? options)
+            : base(type, name, args, options)
+        {
+        }
+    }
+
+    private sealed class DerivedOutputsComponent : BaseOutputsComponent
+    {
+        [Output("childOut")] public Output<string> ChildOut { get; private set; } = null!;
+
+        public DerivedOutputsComponent(string name, DerivedSettingsArgs args, ComponentResourceOptions? options = null)
+            : base("my-component:index:DerivedOutputsComponent", name, args, options)
+        {
+        }
+    }
+
     // ------------------------------------------------------------------ tests
 
     [Fact]
@@ -495,16 +515,32 @@ public sealed class ComponentAnalyzerTests
     }
 
     [Fact]
-    public void Only_members_declared_on_the_args_class_and_the_component_itself_are_analysed()
+    public void Inherited_inputs_and_outputs_are_analysed_but_not_the_members_of_Pulumi_base_classes()
     {
-        // ComponentAnalyzer.AnalyzeType reflects with BindingFlags.DeclaredOnly: a base args class's
-        // inputs are left out, and so is Resource.Urn.
+        // mirrors pulumi-dotnet v3.112.1 sdk/Pulumi/Provider/ComponentAnalyzer.cs AnalyzeType (no DeclaredOnly,
+        // IsPulumiBaseType filter; PR #930, since v3.102.1) and its test TestInheritedInputProperties in
+        // sdk/Pulumi.Tests/Provider/ComponentAnalyzerTests.cs: a base args class's inputs are part of the
+        // schema, Resource.Urn is not.
         var schema = ComponentAnalyzer.GenerateSchema(Package, typeof(InheritingComponent));
 
         var resource = schema.Resources["my-component:index:InheritingComponent"];
-        Assert.Equal(["own"], resource.InputProperties.Keys);
+        Assert.Equal(["inherited", "own"], resource.InputProperties.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(resource.RequiredInputs);
         Assert.Equal(["own"], resource.Properties.Keys);
         Assert.Equal(["own"], resource.Required);
+    }
+
+    [Fact]
+    public void Outputs_of_a_base_component_class_are_analysed()
+    {
+        // mirrors pulumi-dotnet v3.112.1 sdk/Pulumi/Provider/ComponentAnalyzer.cs AnalyzeType: the same
+        // member scan reads the component type, so outputs declared on a user base component count.
+        var schema = ComponentAnalyzer.GenerateSchema(Package, typeof(DerivedOutputsComponent));
+
+        var resource = schema.Resources["my-component:index:DerivedOutputsComponent"];
+        Assert.Equal(["baseOut", "childOut"], resource.Properties.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["baseOut", "childOut"], resource.Required.Order(StringComparer.Ordinal));
+        Assert.Equal(["inherited", "own"], resource.InputProperties.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

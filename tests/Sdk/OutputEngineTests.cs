@@ -65,10 +65,11 @@ public sealed class OutputEngineTests
     }
 
     [Fact]
-    public async Task Apply_OnUnknownInUpdate_RunsCallbackWithDefaultValue_ResultStaysUnknown()
+    public async Task Apply_OnUnknownInUpdate_SkipsCallback_ResultStaysUnknown()
     {
-        // source wins over checklist 23: sdk/Pulumi/Core/Output.cs ApplyHelperAsync skips only when Deployment.Instance.IsDryRun
-        var seen = new List<string?>();
+        // mirrors pulumi-dotnet v3.112.1 sdk/Pulumi/Core/Output.cs ApplyHelperAsync: `if (!data.IsKnown)` returns
+        // early in preview AND update (PR #258, since v3.62.0), so the callback never sees an unknown value.
+        var calls = 0;
         Output<string>? applied = null;
         var mocks = new RecordingMocks { OnNewResource = args => ($"{args.Name}-id", new Dictionary<string, object> { ["arn"] = Engine.Unknown }) };
         await Engine.RunAsync(mocks, () =>
@@ -76,43 +77,44 @@ public sealed class OutputEngineTests
             var bucket = new TestBucket("b");
             applied = bucket.Arn.Apply(v =>
             {
-                lock (seen)
-                    seen.Add(v);
+                Interlocked.Increment(ref calls);
                 return "ran";
             });
         }, preview: false);
 
-        Assert.Equal(new string?[] { null }, seen);
+        Assert.Equal(0, calls);
         Assert.False(await Engine.KnownAsync(applied!));
+        Assert.Null(await Engine.ValueAsync(applied!));
     }
 
     [Fact]
-    public async Task Apply_OnCreateUnknownInUpdate_RunsCallbackWithTheCarriedValue()
+    public async Task Apply_OnCreateUnknownInUpdate_SkipsCallback_CarriedValueIsNotSeen()
     {
-        // sdk/Pulumi/Core/Output.cs ApplyHelperAsync (update mode) + OutputUtilities.CreateUnknown(T value)
-        var seen = new List<string>();
+        // mirrors pulumi-dotnet v3.112.1 sdk/Pulumi/Core/Output.cs ApplyHelperAsync (no callback on unknown, PR #258)
+        // and sdk/Pulumi/Core/OutputUtilities.cs CreateUnknown(T value) => Output<T>.CreateUnknown(value) = Unknown(value).
+        var calls = 0;
         Output<int>? applied = null;
         await Engine.RunAsync(new RecordingMocks(), () =>
         {
             applied = OutputUtilities.CreateUnknown("carried").Apply(v =>
             {
-                lock (seen)
-                    seen.Add(v);
+                Interlocked.Increment(ref calls);
                 return v.Length;
             });
         }, preview: false);
 
-        Assert.Equal(new[] { "carried" }, seen);
+        Assert.Equal(0, calls);
         Assert.False(await Engine.KnownAsync(applied!));
         Assert.Equal(0, await Engine.ValueAsync(applied!));
     }
 
     [Theory]
-    [InlineData(true, 0)]
-    [InlineData(false, 1)]
-    public async Task CreateUnknown_Factory_IsNeverCalledInPreview_ButIsInUpdate(bool preview, int expectedCalls)
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CreateUnknown_Factory_IsNeverCalled_InPreviewOrUpdate(bool preview)
     {
-        // sdk/Pulumi/Core/OutputUtilities.cs CreateUnknown(Func<Task<T>>) = Unknown(default).Apply(_ => factory())
+        // mirrors pulumi-dotnet v3.112.1 sdk/Pulumi/Core/Output.cs Output<T>.CreateUnknown(Func<Task<T>>) =
+        // Unknown(default).Apply(_ => valueFactory()); since ApplyHelperAsync skips unknowns (PR #258) the factory never runs.
         var calls = 0;
         Output<string>? unknown = null;
         await Engine.RunAsync(new RecordingMocks(), () =>
@@ -124,8 +126,9 @@ public sealed class OutputEngineTests
             });
         }, preview);
 
-        Assert.Equal(expectedCalls, calls);
+        Assert.Equal(0, calls);
         Assert.False(await Engine.KnownAsync(unknown!));
+        Assert.Null(await Engine.ValueAsync(unknown!));
     }
 
     [Fact]

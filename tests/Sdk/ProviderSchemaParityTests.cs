@@ -195,6 +195,55 @@ public sealed class ProviderSchemaParityTests
         Assert.All(corrections.Entries, c => Assert.True(File.Exists(c.File)));
     }
 
+    /// <summary>
+    /// Config object types (module "config") are nested classes of <c>Config.Types</c> with plain
+    /// properties: a required scalar is a plain value type, an optional one Nullable. Only azure: its
+    /// Config.cs was compared property by property with pulumi-azure v6.39.0 sdk/dotnet/Config/Config.cs,
+    /// which declares FeaturesTemplateDeployment.DeleteNestedItemsDuringDeletion as <c>bool</c>
+    /// (sdk/Pulumi.Azure/schema-corrections.txt).
+    /// </summary>
+    [Theory]
+    [InlineData("azure")]
+    public void Every_config_type_scalar_is_nullable_exactly_when_the_schema_makes_it_optional(string package)
+    {
+        var schema = Schema(package);
+        var config = Assemblies[package].GetTypes().Single(t => t.Name == "Config" && t.IsAbstract && t.IsSealed && t.DeclaringType == null && t.Namespace == Projects[package]);
+        var types = config.GetNestedType("Types")!;
+        var problems = new List<string>();
+        var compared = 0;
+        foreach (var type in schema.GetProperty("types").EnumerateObject().Where(t => t.Name.Split(':')[1].StartsWith("config/", StringComparison.Ordinal)))
+        {
+            var name = type.Name.Split(':')[2];
+            var nested = types.GetNestedType(char.ToUpperInvariant(name[0]) + name[1..]);
+            if (nested == null)
+            {
+                problems.Add($"{type.Name}: no Config.Types class");
+                continue;
+            }
+            var required = Strings(type.Value, "required");
+            if (!type.Value.TryGetProperty("properties", out var properties))
+                continue;
+            foreach (var property in properties.EnumerateObject())
+            {
+                if (property.Value.TryGetProperty("items", out _) || property.Value.TryGetProperty("additionalProperties", out _)
+                    || ScalarType(property.Value) is not { IsValueType: true } scalar)
+                    continue;
+                var member = nested.GetProperty(char.ToUpperInvariant(property.Name[0]) + property.Name[1..]);
+                if (member == null)
+                {
+                    problems.Add($"{type.Name}: {nested.Name} has no property for '{property.Name}'");
+                    continue;
+                }
+                compared++;
+                var expected = required.Contains(property.Name) ? scalar : typeof(Nullable<>).MakeGenericType(scalar);
+                if (member.PropertyType != expected)
+                    problems.Add($"{type.Name}: {nested.Name}.{member.Name} is {member.PropertyType}, schema says {expected}");
+            }
+        }
+        Assert.Empty(problems);
+        Assert.True(compared > 10, $"only {compared} config type scalars of {package} compared");
+    }
+
     [Fact]
     public void A_correction_of_an_unknown_property_is_refused_naming_the_file_and_line()
     {

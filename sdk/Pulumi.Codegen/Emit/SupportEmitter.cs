@@ -55,7 +55,9 @@ public sealed class SupportEmitter(GeneratorContext context)
                 {
                     using (w.Block($"public static global::Pulumi.{options} WithDefaults(this global::Pulumi.{options}? src)"))
                     {
-                        w.Line($"var dst = src ?? new global::Pulumi.{options}{{}};");
+                        // Pulumi's generator writes `new ...Options{}`; spaced here so `dotnet format whitespace`
+                        // (CI, which runs after the build has generated this file) accepts it.
+                        w.Line($"var dst = src ?? new global::Pulumi.{options} {{ }};");
                         w.Line("dst.Version = src?.Version ?? Version;");
                         w.Line("return dst;");
                     }

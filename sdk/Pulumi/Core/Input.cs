@@ -100,7 +100,7 @@ namespace Pulumi
         IEnumerator IEnumerable.GetEnumerator()
             => throw new NotSupportedException($"A {GetType().FullName} cannot be synchronously enumerated. Use {nameof(GetAsyncEnumerator)} instead.");
 
-        public async IAsyncEnumerator<Input<T>> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        public async IAsyncEnumerator<Input<T>> GetAsyncEnumerator(CancellationToken cancellationToken)
         {
             var data = await _outputValue.DataTask.ConfigureAwait(false);
             foreach (var value in data.Value.IsDefault ? ImmutableArray<T>.Empty : data.Value)
@@ -191,7 +191,7 @@ namespace Pulumi
         IEnumerator IEnumerable.GetEnumerator()
             => throw new NotSupportedException($"A {GetType().FullName} cannot be synchronously enumerated. Use {nameof(GetAsyncEnumerator)} instead.");
 
-        public async IAsyncEnumerator<Input<KeyValuePair<string, V>>> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        public async IAsyncEnumerator<Input<KeyValuePair<string, V>>> GetAsyncEnumerator(CancellationToken cancellationToken)
         {
             var data = await _outputValue.DataTask.ConfigureAwait(false);
             foreach (var value in data.Value)

@@ -192,6 +192,9 @@ namespace Pulumi
         internal static Output<T> Unknown(T value)
             => new Output<T>(Task.FromResult(new OutputData<T>(ImmutableHashSet<Resource>.Empty, value, false, false)));
 
+        internal static Output<T> CreateUnknown(T value) => Unknown(value);
+
+        // As the real Output<T>.CreateUnknown: an Apply on an unknown output, so the factory never runs.
         internal static Output<T> CreateUnknown(Func<Task<T>> valueFactory)
             => Unknown(default!).Apply(_ => valueFactory());
 
@@ -201,8 +204,8 @@ namespace Pulumi
 
         public Output<U> Apply<U>(Func<T, Input<U>?> func) => Apply(t => func(t).ToOutput());
 
-        /// <summary>Transforms the value once it is known. During a preview the callback does not
-        /// run for an unknown value; the result is then unknown too.</summary>
+        /// <summary>Transforms the value once it is known. The callback does not run for an unknown
+        /// value (in preview or update); the result is then unknown too.</summary>
         public Output<U> Apply<U>(Func<T, Output<U>?> func) => new Output<U>(ApplyHelperAsync(DataTask, func));
 
         public Output<ValueTuple> Apply(Func<T, Task> func)
@@ -219,9 +222,9 @@ namespace Pulumi
             var data = await dataTask.ConfigureAwait(false);
             var resources = data.Resources;
 
-            // Mirrors sdk/Pulumi/Core/Output.cs: the callback is skipped for unknown values only
-            // during previews; in an update it runs with the default value and the result stays unknown.
-            if (!data.IsKnown && Deployment.Instance.IsDryRun)
+            // As pulumi-dotnet sdk/Pulumi/Core/Output.cs (since v3.62.0, PR #258 "allow unknown values
+            // during up for apply"): the callback never runs for an unknown value, in preview or update.
+            if (!data.IsKnown)
                 return new OutputData<U>(resources, default!, false, data.IsSecret);
 
             var inner = func(data.Value);
@@ -263,16 +266,16 @@ namespace Pulumi
                 "1. o.Apply(v => $\"prefix{v}suffix\")",
                 "2. Output.Format($\"prefix{hostname}suffix\");",
                 "",
-                "See https://www.pulumi.com/docs/concepts/inputs-outputs for more details.",
-                "This function may throw in a future version of Pulumi.");
+                "See https://www.pulumi.com/docs/concepts/inputs-outputs for more details.");
 
             var flag = Environment.GetEnvironmentVariable("PULUMI_ERROR_OUTPUT_STRING");
             if (flag == "1" || string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException(message);
 
-            if (Deployment.TryGetInternalInstance(out _))
-                Log.Warn(message);
-            return message;
+            // As the real Output<T>.ToString: the warning always goes to Log (so outside a deployment this
+            // throws, like Deployment.Instance), and only the returned text carries the final notice.
+            Log.Warn(message);
+            return string.Join(Environment.NewLine, message, "This function may throw in a future version of Pulumi.");
         }
     }
 

@@ -16,12 +16,18 @@ namespace Pulumi.Utilities
         public static async Task<ImmutableHashSet<Resource>> GetDependenciesAsync<T>(Output<T> output)
             => (await output.DataTask.ConfigureAwait(false)).Resources;
 
-        public static Output<T> CreateUnknown<T>(T value) => Output<T>.Unknown(value);
+        public static Output<T> CreateUnknown<T>(T value) => Output<T>.CreateUnknown(value);
 
         public static Output<T> CreateUnknown<T>(Func<Task<T>> valueFactory) => Output<T>.CreateUnknown(valueFactory);
 
         public static Output<T> WithDependency<T>(Output<T> output, Resource resource)
         {
+            // As the real OutputUtilities.WithDependency: both arguments are checked.
+            if (output is null)
+                throw new ArgumentNullException(nameof(output));
+            if (resource is null)
+                throw new ArgumentNullException(nameof(resource));
+
             async Task<OutputData<T>> GetData()
             {
                 var data = await output.DataTask.ConfigureAwait(false);

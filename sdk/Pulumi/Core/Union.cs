@@ -86,11 +86,12 @@ namespace Pulumi
 
         public override int GetHashCode() => HashCode.Combine(_index, _value0, _value1);
 
-        public override string? ToString() => _index switch
+        // The real Union wraps OneOf<T0, T1>, whose ToString is "<full type name>: <value>".
+        public override string ToString() => _index switch
         {
-            0 => $"T0({_value0})",
-            1 => $"T1({_value1})",
-            _ => "",
+            0 => $"{typeof(T0).FullName}: {_value0?.ToString()}",
+            1 => $"{typeof(T1).FullName}: {_value1?.ToString()}",
+            _ => throw new InvalidOperationException("Unexpected index, which indicates a problem in the OneOf codegen."),
         };
 
         public static bool operator ==(Union<T0, T1> left, Union<T0, T1> right) => left.Equals(right);

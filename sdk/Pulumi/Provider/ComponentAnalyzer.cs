@@ -12,10 +12,10 @@ namespace Pulumi.Experimental.Provider
     /// class gives its inputs, the component's own <see cref="OutputAttribute"/> members its outputs.
     /// </summary>
     /// <remarks>
-    /// Mirrors pulumi/pulumi-dotnet sdk/Pulumi/Provider/ComponentAnalyzer.cs (the version with package
-    /// name/namespace validation and <see cref="FindComponentType"/>, shipped since v3.77 and unchanged
-    /// through the version this SDK stands in for): the same accepted shapes, mappings, token names and
-    /// exception messages, because the real provider host serves exactly what this class returns.
+    /// Mirrors pulumi/pulumi-dotnet sdk/Pulumi/Provider/ComponentAnalyzer.cs at v3.112.1 (package
+    /// name/namespace validation, <see cref="FindComponentType"/>, inherited members since PR #930):
+    /// the same accepted shapes, mappings, token names and exception messages, because the real
+    /// provider host serves exactly what this class returns.
     /// Like the real one it knows no descriptions, enums, unions or resource references.
     /// </remarks>
     public sealed class ComponentAnalyzer
@@ -180,11 +180,13 @@ namespace Pulumi.Experimental.Provider
             var properties = new Dictionary<string, PropertySpec>();
             var required = new HashSet<string>();
 
-            // Public instance fields and properties declared on the type itself: inherited members
-            // (Resource.Urn, a base args class's inputs) are not part of the schema, and every member
+            // Public instance fields and properties, inherited ones included (a base args class's
+            // inputs, a base component's outputs; pulumi-dotnet PR #930, since v3.102.1), except those
+            // declared by Pulumi's own base classes (Resource.Urn, CustomResource.Id, ...). Every member
             // found must carry a named [Input] or [Output].
-            var members = type.GetMembers(BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.Instance)
-                .Where(m => m is FieldInfo or PropertyInfo);
+            var members = type.GetMembers(BindingFlags.Public | BindingFlags.Instance)
+                .Where(m => m is FieldInfo or PropertyInfo)
+                .Where(m => !IsPulumiBaseType(m.DeclaringType));
             foreach (var member in members)
             {
                 var schemaName = GetSchemaPropertyName(member);
@@ -387,6 +389,13 @@ namespace Pulumi.Experimental.Provider
 
             throw new ArgumentException($"Type '{type.FullName}' is not supported as a parameter type");
         }
+
+        // The base classes whose members never enter a schema, as in the real analyzer.
+        private static bool IsPulumiBaseType(Type? type)
+            => type == typeof(Resource)
+               || type == typeof(ComponentResource)
+               || type == typeof(CustomResource)
+               || type == typeof(ResourceArgs);
 
         // FooArgs and Foo share the token pkg:index:Foo; whichever is met first defines it.
         private static string GetTypeName(Type type)

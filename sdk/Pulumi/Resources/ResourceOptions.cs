@@ -264,40 +264,6 @@ namespace Pulumi
     {
     }
 
-    /// <summary>Identifies a parameterised package.</summary>
-    public sealed class RegisterPackageRequest
-    {
-        public string Name { get; }
-        public string Version { get; }
-        public string DownloadUrl { get; }
-        public IDictionary<string, string>? Checksums { get; }
-        public PackageParameterization? Parameterization { get; }
-
-        public RegisterPackageRequest(string name, string version, string downloadUrl = "", IDictionary<string, string>? checksums = null, PackageParameterization? parameterization = null)
-        {
-            Name = name;
-            Version = version;
-            DownloadUrl = downloadUrl;
-            Checksums = checksums;
-            Parameterization = parameterization;
-        }
-    }
-
-    /// <summary>The parameterisation of a package.</summary>
-    public sealed class PackageParameterization
-    {
-        public string Name { get; }
-        public string Version { get; }
-        public byte[] Value { get; }
-
-        public PackageParameterization(string name, string version, byte[] value)
-        {
-            Name = name;
-            Version = version;
-            Value = value;
-        }
-    }
-
     /// <summary>A legacy transformation: may rewrite the args and options of each resource below
     /// where it is registered, synchronously, before registration.</summary>
     public delegate ResourceTransformationResult? ResourceTransformation(ResourceTransformationArgs args);

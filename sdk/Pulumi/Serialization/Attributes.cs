@@ -69,26 +69,31 @@ namespace Pulumi
         }
     }
 
-    /// <summary>Names the property that selects the case of a discriminated union.</summary>
+    /// <summary>Marks an interface that stands for a discriminated union of output types; the
+    /// discriminator property named by <see cref="PropertyName"/> selects the case.</summary>
+    /// <remarks>Signature of pulumi-dotnet v3.112.1 sdk/Pulumi/Serialization/Attributes.cs.</remarks>
     [AttributeUsage(AttributeTargets.Interface)]
     public sealed class DiscriminatedUnionDiscriminatorAttribute : Attribute
     {
-        public string Name { get; }
+        public string PropertyName { get; }
 
-        public DiscriminatedUnionDiscriminatorAttribute(string name) => Name = name;
+        public DiscriminatedUnionDiscriminatorAttribute(string propertyName) => PropertyName = propertyName;
     }
 
-    /// <summary>Marks a case of a discriminated union.</summary>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+    /// <summary>One case of a discriminated union interface: the discriminator value
+    /// <see cref="Tag"/> selects the output class <see cref="Type"/>, which implements the interface.</summary>
+    /// <remarks>Signature and usage (interfaces, one attribute per case) of pulumi-dotnet v3.112.1
+    /// sdk/Pulumi/Serialization/Attributes.cs.</remarks>
+    [AttributeUsage(AttributeTargets.Interface, AllowMultiple = true)]
     public sealed class DiscriminatedUnionCaseAttribute : Attribute
     {
-        public string Type { get; }
-        public string Value { get; }
+        public string Tag { get; }
+        public Type Type { get; }
 
-        public DiscriminatedUnionCaseAttribute(string type, string value)
+        public DiscriminatedUnionCaseAttribute(string tag, Type type)
         {
+            Tag = tag;
             Type = type;
-            Value = value;
         }
     }
 }

@@ -110,10 +110,47 @@ namespace Pulumi.Serialization
                 }
             }
 
+            // An interface marked as a discriminated union: the discriminator property's value picks
+            // the case class (real Converter.cs TryConvertDiscriminatedUnion, v3.112.1).
+            if (targetType.IsInterface)
+            {
+                var union = targetType.GetCustomAttribute<DiscriminatedUnionDiscriminatorAttribute>();
+                if (union != null)
+                    return ConvertDiscriminatedUnion(context, val, targetType, union);
+            }
+
             if (targetType.GetCustomAttribute<OutputTypeAttribute>() != null)
                 return ConvertOutputType(context, val, targetType);
 
             return Mismatch(context, val, targetType);
+        }
+
+        private static object? ConvertDiscriminatedUnion(string context, object val, Type targetType, DiscriminatedUnionDiscriminatorAttribute union)
+        {
+            if (val is not ImmutableDictionary<string, object?> map)
+                return Mismatch(context, val, targetType);
+            var cases = targetType.GetCustomAttributes<DiscriminatedUnionCaseAttribute>().ToArray();
+            var expected = string.Join(", ", cases.Select(c => c.Tag).OrderBy(t => t, StringComparer.Ordinal));
+            var tag = map.TryGetValue(union.PropertyName, out var raw) ? Unsecret(raw) as string : null;
+            var match = tag == null ? null : cases.FirstOrDefault(c => c.Tag == tag);
+            if (match == null)
+            {
+                var problem = tag == null
+                    ? $"missing discriminator property \"{union.PropertyName}\""
+                    : $"unknown \"{union.PropertyName}\" value \"{tag}\"";
+                if (Deployment.TryGetInternalInstance(out var deployment))
+                    deployment.Warnings.Enqueue($"{problem}; expected one of: {expected} deserializing {context}");
+                return null;
+            }
+            // The case types were checked when the resource was constructed (OutputTypeCheck).
+            return ConvertObject(context, val, match.Type);
+        }
+
+        private static object? Unsecret(object? val)
+        {
+            while (val is SecretValue secret)
+                val = secret.Value;
+            return val;
         }
 
         private static bool Fits(object val, Type type) => val switch

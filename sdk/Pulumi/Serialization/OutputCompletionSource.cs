@@ -102,6 +102,23 @@ namespace Pulumi
                 throw new InvalidOperationException($"{context} contains invalid type {targetType.FullName}:\n    The only generic types allowed are ImmutableArray<...> and ImmutableDictionary<string, ...>");
             }
 
+            // A discriminated-union interface: every case class must implement it and be a valid output type.
+            if (targetType.IsInterface)
+            {
+                var union = targetType.GetCustomAttribute<DiscriminatedUnionDiscriminatorAttribute>();
+                if (union != null)
+                {
+                    foreach (var unionCase in targetType.GetCustomAttributes<DiscriminatedUnionCaseAttribute>())
+                    {
+                        if (!targetType.IsAssignableFrom(unionCase.Type))
+                            throw new InvalidOperationException(
+                                $"{targetType.FullName} had [{nameof(DiscriminatedUnionCaseAttribute)}(\"{unionCase.Tag}\")] with type {unionCase.Type.FullName} that is not assignable to {targetType.FullName}.");
+                        Check($"{targetType.FullName}(\"{unionCase.Tag}\")", unionCase.Type, seenTypes);
+                    }
+                    return;
+                }
+            }
+
             if (targetType.GetCustomAttribute<OutputTypeAttribute>() == null)
                 throw new InvalidOperationException(
                     $"{context} contains invalid type {targetType.FullName}. Allowed types are:\n    String, Boolean, Int32, Double,\n    " +

@@ -21,7 +21,7 @@ namespace Pulumi.Testing
     {
         public string? Type { get; set; }
         public string? Name { get; set; }
-        public ImmutableDictionary<string, object> Inputs { get; set; } = ImmutableDictionary<string, object>.Empty;
+        public ImmutableDictionary<string, object> Inputs { get; set; } = null!;
         public string? Provider { get; set; }
         public string? Id { get; set; }
     }
@@ -30,7 +30,7 @@ namespace Pulumi.Testing
     public class MockCallArgs
     {
         public string? Token { get; set; }
-        public ImmutableDictionary<string, object> Args { get; set; } = ImmutableDictionary<string, object>.Empty;
+        public ImmutableDictionary<string, object> Args { get; set; } = null!;
         public string? Provider { get; set; }
     }
 
