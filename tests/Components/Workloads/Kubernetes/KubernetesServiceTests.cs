@@ -82,7 +82,12 @@ public sealed class KubernetesServiceTests
         var spec = HttpsService();
         spec.Pools["web"].HealthCheck = new HealthCheckSpec
         {
-            Path = "/ready", IntervalSeconds = 10, TimeoutSeconds = 3, HealthyThreshold = 2, UnhealthyThreshold = 3, GracePeriodSeconds = 95,
+            Path = "/ready",
+            IntervalSeconds = 10,
+            TimeoutSeconds = 3,
+            HealthyThreshold = 2,
+            UnhealthyThreshold = 3,
+            GracePeriodSeconds = 95,
         };
 
         var run = await BuildAsync(Args(spec));
