@@ -41,6 +41,20 @@ public sealed class LoadBalancerSpec : ResourceArgs
     /// <summary>Seconds an idle connection stays open. Default: 60.</summary>
     [Input("idleTimeoutSeconds")] public int IdleTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>Seconds a whole request may take, retries included, before the load balancer answers
+    /// 504. Default: unset (the backend's own default; Istio and Gateway API: no timeout).</summary>
+    [Input("requestTimeoutSeconds")] public int? RequestTimeoutSeconds { get; set; }
+
+    /// <summary>Resending failed requests. Default: none (no retries; an adapter whose backend retries
+    /// on its own turns that off).</summary>
+    [Input("retries")] public RetryPolicySpec? Retries { get; set; }
+
+    /// <summary>Ejecting backends that keep failing (passive health checks). Default: none.</summary>
+    [Input("outlierDetection")] public OutlierDetectionSpec? OutlierDetection { get; set; }
+
+    /// <summary>Connection and queue limits towards each pool (circuit breaking). Default: none.</summary>
+    [Input("connectionPool")] public ConnectionPoolSpec? ConnectionPool { get; set; }
+
     /// <summary>Refuse deletion while this is on. Default: true; a stack turns it off visibly.</summary>
     [Input("deletionProtection")] public bool DeletionProtection { get; set; } = true;
 
@@ -115,6 +129,21 @@ public sealed class LoadBalancerSpec : ResourceArgs
 
         if (IdleTimeoutSeconds is < 1 or > 4000)
             yield return new($"{at}.idleTimeoutSeconds", IdleTimeoutSeconds, "use 1 to 4000 seconds");
+
+        if (RequestTimeoutSeconds is < 1 or > 3600)
+            yield return new($"{at}.requestTimeoutSeconds", RequestTimeoutSeconds, "use 1 to 3600 seconds, or leave it unset");
+        if (Retries is not null)
+            foreach (var problem in Retries.FindProblems($"{at}.retries"))
+                yield return problem;
+        if (Retries is { PerTryTimeoutSeconds: { } perTry } && RequestTimeoutSeconds is { } total and >= 1 && perTry > total)
+            yield return new($"{at}.retries.perTryTimeoutSeconds", perTry,
+                $"one attempt may not outlast the whole request ({at}.requestTimeoutSeconds = {total}); lower it or raise the request timeout");
+        if (OutlierDetection is not null)
+            foreach (var problem in OutlierDetection.FindProblems($"{at}.outlierDetection"))
+                yield return problem;
+        if (ConnectionPool is not null)
+            foreach (var problem in ConnectionPool.FindProblems($"{at}.connectionPool"))
+                yield return problem;
     }
 
     private static bool IsCidr(string text)
