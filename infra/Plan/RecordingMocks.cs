@@ -130,19 +130,49 @@ public sealed class RecordingMocks : IMocks
         }
     }
 
+    // Nested blocks of an Application Gateway that Azure gives ids (<gatewayId>/<block>/<name>).
+    private static readonly string[] ApplicationGatewayBlocks =
+    [
+        "backendAddressPools", "backendHttpSettings", "frontendIpConfigurations", "frontendPorts", "gatewayIpConfigurations",
+        "httpListeners", "probes", "redirectConfigurations", "requestRoutingRules", "sslCertificates",
+    ];
+
     private static void AddAzureOutputs(string type, string name, Dictionary<string, object?> state)
     {
         switch (type)
         {
             case "azure:network/publicIp:PublicIp":
                 state["ipAddress"] = "203.0.113.20";
-                state["fqdn"] = $"{name}.westeurope.cloudapp.azure.com";
+                // Azure names a labelled address <label>.<location>.cloudapp.azure.com.
+                state["fqdn"] = state.TryGetValue("domainNameLabel", out var label) && label is string dnsLabel
+                    ? $"{dnsLabel}.{(state.TryGetValue("location", out var location) && location is string l ? l : "westeurope")}.cloudapp.azure.com"
+                    : $"{name}.westeurope.cloudapp.azure.com";
+                break;
+            case "azure:network/applicationGateway:ApplicationGateway":
+                foreach (var block in ApplicationGatewayBlocks)
+                    if (state.TryGetValue(block, out var items) && items is ImmutableArray<object?> list)
+                        state[block] = WithNestedIds(list, $"{IdOf(type, name)}/{block}");
+                break;
+            case "azure:lb/loadBalancer:LoadBalancer":
+                if (state.TryGetValue("frontendIpConfigurations", out var frontends) && frontends is ImmutableArray<object?> configurations)
+                {
+                    state["frontendIpConfigurations"] = WithNestedIds(configurations, $"{IdOf(type, name)}/frontendIPConfigurations");
+                    // A private frontend gets the first address Azure hands out in a subnet (the first four are reserved).
+                    if (configurations.OfType<IReadOnlyDictionary<string, object?>>().Any(c => c.ContainsKey("subnetId")))
+                        state["privateIpAddress"] = "10.0.0.4";
+                }
                 break;
             case "azure:network/trafficManagerProfile:TrafficManagerProfile":
                 state["fqdn"] = $"{name}.trafficmanager.net";
                 break;
         }
     }
+
+    private static ImmutableArray<object?> WithNestedIds(ImmutableArray<object?> items, string prefix)
+        => items.Select(item => item is IReadOnlyDictionary<string, object?> block && block.TryGetValue("name", out var blockName)
+                ? (object?)block.ToImmutableDictionary(kv => kv.Key, kv => kv.Value).SetItem("id", $"{prefix}/{blockName}")
+                : item)
+            .ToImmutableArray();
 
     /// <inheritdoc />
     public Task<object> CallAsync(MockCallArgs args)
