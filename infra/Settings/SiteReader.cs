@@ -62,9 +62,10 @@ public static class SiteReader
         SiteSettings? site = cloud switch
         {
             SiteClouds.Aws => reader.Element<AwsSiteSettings>(entry, at),
+            SiteClouds.Azure => reader.Element<AzureSiteSettings>(entry, at),
             _ => null,
         };
-        if (site is null && cloud is not SiteClouds.Aws)
+        if (site is null && cloud is not (SiteClouds.Aws or SiteClouds.Azure))
             reader.Problems.Add(new SpecProblem($"{at}.cloud", cloud,
                 $"name the site's cloud: one of {string.Join(", ", SiteClouds.All)}"));
         if (site is not null)

@@ -1,5 +1,6 @@
 using Infra.Settings;
 using Infra.Sites.Aws;
+using Infra.Sites.Azure;
 
 namespace Infra.Sites;
 
@@ -7,7 +8,7 @@ namespace Infra.Sites;
 public static class SiteAdapters
 {
     private static readonly IReadOnlyDictionary<string, SiteAdapter> ByCloud =
-        new SiteAdapter[] { new AwsSiteAdapter() }.ToDictionary(a => a.Cloud);
+        new SiteAdapter[] { new AwsSiteAdapter(), new AzureSiteAdapter() }.ToDictionary(a => a.Cloud);
 
     /// <summary>The adapter that builds <paramref name="site"/>.</summary>
     public static SiteAdapter For(SiteSettings site)

@@ -58,7 +58,88 @@ public sealed class GuardrailTests
             l => Assert.StartsWith("ELBSecurityPolicy-TLS13-", (string)l.Inputs["sslPolicy"]!, StringComparison.Ordinal));
         Assert.All(listeners.Where(l => Equals(l.Inputs["protocol"], "HTTP")),
             l => Assert.Equal("redirect", l.Input("defaultActions[0].type")));
-        Assert.Contains(listeners, l => Equals(l.Inputs["protocol"], "HTTPS"));
+        // Every stack serves HTTPS on some cloud.
+        Assert.True(listeners.Any(l => Equals(l.Inputs["protocol"], "HTTPS"))
+                    || OfType(plan, AppGateway).Any(g => g.List("httpListeners").OfType<IReadOnlyDictionary<string, object?>>().Any(l => Equals(l["protocol"], "Https"))));
+    }
+
+    // ---- Azure -----------------------------------------------------------------------------------
+
+    private const string AppGateway = "azure:network/applicationGateway:ApplicationGateway";
+    private const string ScaleSet = "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet";
+
+    private static IEnumerable<IReadOnlyDictionary<string, object?>> Blocks(PlannedResource resource, string path)
+        => resource.List(path).OfType<IReadOnlyDictionary<string, object?>>();
+
+    private static readonly string[] Internet = ["*", "Internet", "0.0.0.0/0", "::/0"];
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task No_network_security_rule_opens_an_admin_port_or_every_port_to_the_internet(string stack)
+    {
+        var plan = await StackPlans.Of(stack);
+
+        var open = OfType(plan, "azure:network/networkSecurityRule:NetworkSecurityRule")
+            .Where(r => Equals(r.Inputs["direction"], "Inbound") && Equals(r.Inputs["access"], "Allow") && Internet.Contains(r.Inputs["sourceAddressPrefix"]))
+            .ToList();
+        Assert.All(open, r => Assert.DoesNotContain(r.Inputs["destinationPortRange"], new object[] { "*", "22", "3389" }));
+        // The only ports the internet reaches are the listeners' (80 and 443 here).
+        var listenerPorts = OfType(plan, AppGateway).SelectMany(g => Blocks(g, "frontendPorts")).Select(p => Convert.ToInt32(p["port"], System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        Assert.All(open, r => Assert.Contains((string)r.Inputs["destinationPortRange"]!, listenerPorts));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Application_gateways_use_a_tls12_policy_and_http_listeners_only_redirect(string stack)
+    {
+        var plan = await StackPlans.Of(stack);
+
+        Assert.All(OfType(plan, AppGateway), gateway =>
+        {
+            Assert.Equal("AppGwSslPolicy20220101S", gateway.Input("sslPolicy.policyName"));
+            var http = Blocks(gateway, "httpListeners").Where(l => Equals(l["protocol"], "Http")).Select(l => l["name"]).ToHashSet();
+            var rules = Blocks(gateway, "requestRoutingRules").Where(r => http.Contains(r["httpListenerName"])).ToList();
+            Assert.Equal(http.Count, rules.Count);
+            Assert.All(rules, r => Assert.True(r.ContainsKey("redirectConfigurationName") && !r.ContainsKey("backendAddressPoolName")));
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Every_application_gateway_pool_is_probed(string stack)
+    {
+        var plan = await StackPlans.Of(stack);
+
+        Assert.All(OfType(plan, AppGateway), gateway =>
+        {
+            var probes = Blocks(gateway, "probes").Select(p => p["name"]).ToHashSet();
+            Assert.All(Blocks(gateway, "backendHttpSettings"), s => Assert.Contains(s["probeName"], probes));
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Azure_gateways_and_scale_sets_span_at_least_two_zones(string stack)
+    {
+        var plan = await StackPlans.Of(stack);
+
+        Assert.All(OfType(plan, AppGateway).Concat(OfType(plan, ScaleSet)), r => Assert.True(r.List("zones").Count() >= 2, r.Key));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Scale_sets_take_no_password_login_encrypt_at_host_and_repair_themselves(string stack)
+    {
+        var plan = await StackPlans.Of(stack);
+
+        Assert.All(OfType(plan, ScaleSet), set =>
+        {
+            Assert.Equal(true, set.Inputs["disablePasswordAuthentication"]);
+            Assert.Equal(true, set.Inputs["encryptionAtHostEnabled"]);
+            Assert.False(set.Inputs.ContainsKey("adminPassword"));
+            Assert.Equal(true, set.Input("automaticInstanceRepair.enabled"));
+            Assert.Equal("Rolling", set.Inputs["upgradeMode"]);
+        });
     }
 
     [Theory]

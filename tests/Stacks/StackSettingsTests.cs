@@ -1,4 +1,5 @@
 using Infra.Plan;
+using Infra.Tests.Harness;
 using Infra.Tests.Sdk;
 using Pulumi;
 using Xunit;
@@ -223,6 +224,59 @@ public sealed class StackSettingsTests : IDisposable
         // Reported by the stack's validation, keyed in the stack file, not by a component after the network was registered.
         Assert.StartsWith("Stack 't' has", message, StringComparison.Ordinal);
         Assert.Contains("infra:service.name = \"checkout-frontend-us-east-1\":", message, StringComparison.Ordinal);
+    }
+
+    // ---- Azure sites ---------------------------------------------------------------------------
+
+    private const string AzureSite = """
+            - cloud: azure
+              location: westeurope
+              certificateId: https://web-dev-certs.vault.azure.net/secrets/www
+              identityId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/id/providers/Microsoft.ManagedIdentity/userAssignedIdentities/appgw
+              sshPublicKey: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKey ops@example.com
+              typicalRequestsPerMinute: 60
+        """;
+
+    private static readonly string AzureService = ValidService.Replace("{port: 8080}", "{port: 8080, healthCheck: {gracePeriodSeconds: 600}}", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task An_azure_site_beside_an_aws_one_plans_both_clouds()
+    {
+        var plan = await PlanOf("  infra:environment: dev\n" + ValidSites + "\n" + AzureSite + "\n" + AzureService);
+
+        Assert.Single(plan.Resources, r => r.Type == "aws:lb/loadBalancer:LoadBalancer");
+        var gateway = Assert.Single(plan.Resources, r => r.Type == "azure:network/applicationGateway:ApplicationGateway");
+        // The Azure listener serves the site's Key Vault certificate, the AWS one its ACM certificate.
+        Assert.Equal("https://web-dev-certs.vault.azure.net/secrets/www", gateway.Input("sslCertificates[0].keyVaultSecretId"));
+        Assert.StartsWith("arn:aws:acm:", (string)Assert.Single(plan.Resources, r => r.Type == "aws:lb/listener:Listener" && Equals(r.Inputs["protocol"], "HTTPS")).Inputs["certificateArn"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Azure_site_problems_are_keyed_at_the_site()
+    {
+        var site = AzureSite.Replace("location: westeurope", "location: mars-north", StringComparison.Ordinal)
+            .Replace("certificateId: https://web-dev-certs.vault.azure.net/secrets/www", "vmSize: Big", StringComparison.Ordinal)
+            .Replace("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKey ops@example.com", "hunter2", StringComparison.Ordinal);
+
+        var message = await FailureOf("  infra:environment: dev\n  infra:sites:\n" + site + "\n" + AzureService);
+
+        Assert.Contains("infra:sites[0].location = \"mars-north\":", message, StringComparison.Ordinal);
+        Assert.Contains("infra:sites[0].vmSize = \"Big\": use an Azure VM size name", message, StringComparison.Ordinal);
+        Assert.Contains("infra:sites[0].sshPublicKey = \"hunter2\": write an OpenSSH public key line", message, StringComparison.Ordinal);
+        // The listener's certificate is an ACM ARN, which Application Gateway cannot serve.
+        Assert.Contains("infra:sites[0].certificateId = (not set): Application Gateway serves listener https's certificate from Key Vault", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task What_azure_refuses_in_the_service_description_is_keyed_in_the_service()
+    {
+        var service = ValidService.Replace("public: true", "public: true\n      algorithm: least-connections", StringComparison.Ordinal);
+
+        var message = await FailureOf("  infra:environment: dev\n  infra:sites:\n" + AzureSite + "\n" + service);
+
+        Assert.Contains("infra:service.loadBalancer.algorithm = \"least-connections\": ", message, StringComparison.Ordinal);
+        // The neutral default grace period (300 s) is shorter than Azure's repair allows.
+        Assert.Contains("infra:service.loadBalancer.pools.web.healthCheck.gracePeriodSeconds = 300:", message, StringComparison.Ordinal);
     }
 
     // ---- forecast ------------------------------------------------------------------------------

@@ -21,13 +21,13 @@ public sealed class StackTests
 
     [Fact]
     public void Dev_staging_and_prod_have_stack_files()
-        => Assert.Equal(["dev", "prod", "staging"], StackPlans.Names);
+        => Assert.Equal(["azure-dev", "dev", "prod", "staging"], StackPlans.Names);
 
     [Theory]
     //           stack      regions NATs subnets LBs groups policies alarms
     [InlineData("dev", 1, 1, 4, 1, 1, 1, 4)]
     [InlineData("staging", 1, 2, 4, 1, 1, 2, 4)]
-    [InlineData("prod", 2, 6, 12, 2, 2, 4, 11)]
+    [InlineData("prod", 2, 6, 12, 2, 2, 4, 12)]
     public async Task Each_stack_plans_its_resources_per_type(
         string stack, int regions, int nats, int subnets, int loadBalancers, int groups, int policies, int alarms)
     {
@@ -137,22 +137,70 @@ public sealed class StackTests
     }
 
     [Fact]
-    public async Task Prod_fails_over_from_its_primary_region_to_its_secondary()
+    public async Task Prod_fails_over_from_us_east_1_to_us_west_2_then_to_azure_through_a_chained_name()
     {
         var plan = await StackPlans.Of("prod");
 
-        var records = plan.Resources.Where(r => r.Type == "aws:route53/record:Record").ToList();
-        Assert.Equal(["PRIMARY", "SECONDARY"], records.Select(r => r.Input("failoverRoutingPolicies[0].type")));
-        Assert.Equal(["us-east-1", "us-west-2"], records.Select(r => r.Inputs["setIdentifier"]));
-        Assert.All(records, r => Assert.Equal(true, r.Input("aliases[0].evaluateTargetHealth")));
-        Assert.All(records, r => Assert.True(r.Protect));
+        var records = plan.Resources.Where(r => r.Type == "aws:route53/record:Record").ToDictionary(r => r.Name);
+        // Route 53 answers one primary and one secondary per name: www's secondary continues at fallback-1.www.
+        Assert.Equal(("www.example.com", "PRIMARY", "us-east-1"), Failover(records["web-edge-record-us-east-1"]));
+        Assert.Equal(("www.example.com", "SECONDARY", "us-east-1-fallback"), Failover(records["web-edge-chain-record-1"]));
+        Assert.Equal(["fallback-1.www.example.com"], records["web-edge-chain-record-1"].List("records").Cast<string>());
+        Assert.Equal(("fallback-1.www.example.com", "PRIMARY", "us-west-2"), Failover(records["web-edge-record-us-west-2"]));
+        Assert.Equal(("fallback-1.www.example.com", "SECONDARY", "eastus"), Failover(records["web-edge-record-eastus"]));
+        // The Azure endpoint is the Application Gateway's public IP name, so the set is CNAMEs.
+        Assert.All(records.Values, r => Assert.Equal("CNAME", r.Inputs["type"]));
+        Assert.EndsWith(".eastus.cloudapp.azure.com", (string)records["web-edge-record-eastus"].List("records")[0]!, StringComparison.Ordinal);
+        Assert.All(records.Values, r => Assert.True(r.Protect));
 
-        // The drill reads the same plan: losing us-east-1 moves traffic to us-west-2 within 30 s + TTL.
+        // The drill reads the same plan: each step fails over within 30 s to notice + 60 s TTL.
         var drill = Assert.Single(Infra.Drill.FailoverDrill.Run(plan));
+        Assert.Equal(["us-east-1", "us-west-2", "eastus"], drill.Target.Endpoints.Select(e => e.Name));
         Assert.Empty(drill.AvoidableOutages);
         var primaryDown = drill.Scenario("us-east-1");
         Assert.Equal(new[] { "us-west-2" }, primaryDown.Serving.ToArray());
         Assert.Equal(90, primaryDown.FailoverSeconds);
+        var awsDown = drill.Scenario("us-east-1", "us-west-2");
+        Assert.Equal(new[] { "eastus" }, awsDown.Serving.ToArray());
+        Assert.Equal(90, awsDown.FailoverSeconds);
+    }
+
+    private static (object?, object?, object?) Failover(PlannedResource record)
+        => (record.Inputs["name"], record.Input("failoverRoutingPolicies[0].type"), record.Inputs["setIdentifier"]);
+
+    [Fact]
+    public async Task Prod_spans_aws_and_azure_and_its_azure_site_is_built_like_its_aws_ones()
+    {
+        var plan = await StackPlans.Of("prod");
+
+        Assert.Contains(plan.Resources, r => r.Type.StartsWith("aws:", StringComparison.Ordinal));
+        Assert.Single(plan.Resources, r => r.Type == "azure:network/applicationGateway:ApplicationGateway");
+        var set = Assert.Single(plan.Resources, r => r.Type == "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet");
+        Assert.Equal(3.0, set.Number("instances"));
+        Assert.Equal(["1", "2", "3"], set.List("zones").Cast<string>());
+        var autoscale = Assert.Single(plan.Resources, r => r.Type == "azure:monitoring/autoscaleSetting:AutoscaleSetting");
+        Assert.Equal((3.0, 12.0), (autoscale.Number("profiles[0].capacity.minimum"), autoscale.Number("profiles[0].capacity.maximum")));
+        // The same forecast the AWS groups follow becomes recurring profiles, and native prediction acts on it.
+        Assert.True(autoscale.List("profiles").Count() > 1);
+        Assert.Equal("Enabled", autoscale.Input("predictive.scaleMode"));
+        Assert.Equal(4, plan.Resources.Count(r => r.Type == "azure:monitoring/metricAlert:MetricAlert"));
+        // Edge resources are protected on Azure as on AWS.
+        Assert.True(Assert.Single(plan.Resources, r => r.Type == "infra:loadbalancing:AzureLoadBalancer").Protect);
+    }
+
+    [Fact]
+    public async Task The_azure_only_stack_plans_a_gateway_a_scale_set_and_its_alerts_and_nothing_on_aws()
+    {
+        var plan = await StackPlans.Of("azure-dev");
+
+        Assert.DoesNotContain(plan.Resources, r => r.Type.StartsWith("aws:", StringComparison.Ordinal) || r.Type == "pulumi:providers:aws");
+        Assert.Single(plan.Resources, r => r.Type == "pulumi:providers:azure");
+        var gateway = Assert.Single(plan.Resources, r => r.Type == "azure:network/applicationGateway:ApplicationGateway");
+        Assert.Equal(["1", "2"], gateway.List("zones").Cast<string>());
+        var set = Assert.Single(plan.Resources, r => r.Type == "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet");
+        Assert.Equal(("Standard_B1ms", 1.0), (set.Inputs["sku"], set.Number("instances")));
+        Assert.DoesNotContain(plan.Resources, r => r.Protect);
+        Assert.Equal(["environment", "westeurope:dashboard", "westeurope:url"], plan.Outputs.Keys.Order());
     }
 
     [Fact]

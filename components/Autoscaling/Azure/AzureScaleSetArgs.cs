@@ -72,7 +72,10 @@ public sealed partial class AzureScaleSetArgs : ResourceArgs
 
     /// <summary>Storage type of the OS disk, one of <see cref="OsDiskTypes"/>.</summary>
     /// <remarks>Default: "Premium_LRS" (the VM size must support premium storage; the B2s does).</remarks>
-    [Input("osDiskType")] public string OsDiskType { get; set; } = "Premium_LRS";
+    [Input("osDiskType")] public string OsDiskType { get; set; } = DefaultOsDiskType;
+
+    /// <summary>The OS disk type used unless <see cref="OsDiskType"/> says otherwise.</summary>
+    public const string DefaultOsDiskType = "Premium_LRS";
 
     /// <summary>Linux admin user that <see cref="SshPublicKey"/> logs in as.</summary>
     /// <remarks>Default: "azureuser".</remarks>
@@ -159,32 +162,8 @@ public sealed partial class AzureScaleSetArgs : ResourceArgs
         if (SshPublicKey is null)
             yield return new("sshPublicKey", null, "pass the admin's OpenSSH public key; password login is always off");
 
-        var zones = Zones ?? [];
-        foreach (var zone in zones.Where(z => z is not ("1" or "2" or "3")))
-            yield return new("zones", zone, "Azure availability zones are \"1\", \"2\" and \"3\"");
-        if (zones.Distinct().Count() != zones.Count)
-            yield return new("zones", zones, "list each zone once");
-
-        if (VmSize is null || !VmSizeName().IsMatch(VmSize))
-            yield return new("vmSize", VmSize, "use an Azure VM size name such as Standard_B2s or Standard_D2s_v5");
-        if (!OsDiskTypes.Contains(OsDiskType))
-            yield return new("osDiskType", OsDiskType, $"use one of {string.Join(", ", OsDiskTypes)} (SSD-backed disks only)");
-        if (Image is null)
-            yield return new("image", null, "set image or leave it out for Ubuntu 22.04 LTS");
-        else
-            foreach (var problem in Image.FindProblems("image"))
-                yield return problem;
-
-        if (string.IsNullOrEmpty(AdminUsername) || AdminUsername.Length > MaxAdminUsernameLength || !LinuxUserName().IsMatch(AdminUsername))
-            yield return new("adminUsername", AdminUsername,
-                $"use 1 to {MaxAdminUsernameLength} lower-case letters, digits, '-' or '_', starting with a letter or '_', e.g. azureuser");
-        else if (ReservedAdminUsernames.Contains(AdminUsername.ToLowerInvariant()))
-            yield return new("adminUsername", AdminUsername,
-                "Azure refuses this reserved name (osProfile.adminUsername disallowed values such as admin, root, user, test); use e.g. azureuser");
-
-        if (UserData is not null && Encoding.UTF8.GetByteCount(UserData) > MaxUserDataBytes)
-            yield return new("userData", $"{Encoding.UTF8.GetByteCount(UserData)} bytes",
-                $"Azure accepts at most {MaxUserDataBytes} bytes of custom data; fetch larger scripts from storage in a short cloud-init");
+        foreach (var problem in FindInstanceProblems(Zones, VmSize, OsDiskType, Image, AdminUsername, UserData, key => key))
+            yield return problem;
         if (RollingUpgradeMaxBatchPercent is < 5 or > 100)
             yield return new("rollingUpgradeMaxBatchPercent", RollingUpgradeMaxBatchPercent, "Azure takes 5 to 100 percent; 20 keeps most capacity serving");
         if (AzureDurations.Check(AzureDurations.RollingUpgradePause, "rollingUpgradePauseSeconds", RollingUpgradePauseSeconds,
@@ -192,6 +171,43 @@ public sealed partial class AzureScaleSetArgs : ResourceArgs
             yield return pause;
         foreach (var key in (Tags ?? []).Keys.Where(k => k.IndexOfAny(['<', '>', '%', '&', '\\', '?', '/']) >= 0 || k.Length > 512))
             yield return new($"tags.{key}", key, "Azure tag names hold up to 512 characters and none of < > % & \\ ? /; rename the tag");
+    }
+
+    /// <summary>
+    /// Problems of the instance settings (zones, VM size, OS disk, image, admin user, boot script),
+    /// each keyed by <paramref name="at"/> from its argument name (e.g. "vmSize"), so that a program
+    /// can check the values it will pass, as written in its own settings, before anything exists.
+    /// </summary>
+    public static IEnumerable<SpecProblem> FindInstanceProblems(IReadOnlyList<string>? zones, string? vmSize, string osDiskType,
+        AzureImageSpec? image, string? adminUsername, string? userData, Func<string, string> at)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        var zoneList = zones ?? [];
+        foreach (var zone in zoneList.Where(z => z is not ("1" or "2" or "3")))
+            yield return new(at("zones"), zone, "Azure availability zones are \"1\", \"2\" and \"3\"");
+        if (zoneList.Distinct().Count() != zoneList.Count)
+            yield return new(at("zones"), zoneList, "list each zone once");
+
+        if (vmSize is null || !VmSizeName().IsMatch(vmSize))
+            yield return new(at("vmSize"), vmSize, "use an Azure VM size name such as Standard_B2s or Standard_D2s_v5");
+        if (!OsDiskTypes.Contains(osDiskType))
+            yield return new(at("osDiskType"), osDiskType, $"use one of {string.Join(", ", OsDiskTypes)} (SSD-backed disks only)");
+        if (image is null)
+            yield return new(at("image"), null, "set image or leave it out for Ubuntu 22.04 LTS");
+        else
+            foreach (var problem in image.FindProblems(at("image")))
+                yield return problem;
+
+        if (string.IsNullOrEmpty(adminUsername) || adminUsername.Length > MaxAdminUsernameLength || !LinuxUserName().IsMatch(adminUsername))
+            yield return new(at("adminUsername"), adminUsername,
+                $"use 1 to {MaxAdminUsernameLength} lower-case letters, digits, '-' or '_', starting with a letter or '_', e.g. azureuser");
+        else if (ReservedAdminUsernames.Contains(adminUsername.ToLowerInvariant()))
+            yield return new(at("adminUsername"), adminUsername,
+                "Azure refuses this reserved name (osProfile.adminUsername disallowed values such as admin, root, user, test); use e.g. azureuser");
+
+        if (userData is not null && Encoding.UTF8.GetByteCount(userData) > MaxUserDataBytes)
+            yield return new(at("userData"), $"{Encoding.UTF8.GetByteCount(userData)} bytes",
+                $"Azure accepts at most {MaxUserDataBytes} bytes of custom data; fetch larger scripts from storage in a short cloud-init");
     }
 
     /// <summary>

@@ -147,6 +147,21 @@ public sealed class AwsLoadBalancerArgs : ResourceArgs
                     $"{backend} keeps no sticky sessions on TLS listeners or TLS pools; remove stickiness, or use tcp listeners and pools");
         }
 
+        // The resilience settings a mesh maps (see LoadBalancing/Kubernetes) have no Elastic Load
+        // Balancing counterpart; refusing them keeps a stack from believing it has them.
+        if (spec.Retries is not null)
+            yield return new($"{at}.retries", "(set)",
+                $"{backend} never retries a request (a failed target answers the client with 502/503/504); remove retries and retry in the client, or run the site on Kubernetes with mesh istio");
+        if (spec.OutlierDetection is not null)
+            yield return new($"{at}.outlierDetection", "(set)",
+                $"{backend} takes targets out only by their health check; remove outlierDetection, or use algorithm random with anomalyMitigation (ALB automatic target weights)");
+        if (spec.ConnectionPool is not null)
+            yield return new($"{at}.connectionPool", "(set)",
+                $"{backend} has no per-target connection or request limits; remove connectionPool");
+        if (spec.RequestTimeoutSeconds is not null)
+            yield return new($"{at}.requestTimeoutSeconds", spec.RequestTimeoutSeconds,
+                $"{backend} has no per-request timeout, only idleTimeoutSeconds for idle connections; remove requestTimeoutSeconds and set idleTimeoutSeconds");
+
         if (!isApplication && spec.IdleTimeoutSeconds < MinNetworkIdleTimeoutSeconds)
             yield return new($"{at}.idleTimeoutSeconds", spec.IdleTimeoutSeconds,
                 $"{backend} keeps idle TCP flows {MinNetworkIdleTimeoutSeconds} to {MaxNetworkIdleTimeoutSeconds} seconds; use {MinNetworkIdleTimeoutSeconds} or more");

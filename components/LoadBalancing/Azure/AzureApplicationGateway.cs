@@ -75,8 +75,9 @@ public static class AzureApplicationGateway
                 Port = pool.Port,
                 Protocol = pool.Protocol == ListenerProtocols.Https ? "Https" : "Http",
                 CookieBasedAffinity = AzureAlgorithmMapping.CookieAffinity(spec),
-                // How long the gateway waits for a backend's response: the nearest App Gateway has to an idle timeout.
-                RequestTimeout = spec.IdleTimeoutSeconds,
+                // How long the gateway waits for a backend's answer: the spec's request timeout when it
+                // sets one, else its idle timeout (Azure's default is 20 s).
+                RequestTimeout = spec.RequestTimeoutSeconds ?? spec.IdleTimeoutSeconds,
                 ProbeName = $"probe-{key}",
                 // Instances register by IP address; the probe and requests carry it as the host.
                 PickHostNameFromBackendAddress = true,

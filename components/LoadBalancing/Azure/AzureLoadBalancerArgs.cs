@@ -130,6 +130,20 @@ public sealed class AzureLoadBalancerArgs : ResourceArgs
 
         if (AzureAlgorithmMapping.For(spec.Layer, spec.Algorithm) is { Refusal: { } refusal })
             yield return new($"{at}.algorithm", spec.Algorithm, refusal);
+
+        // The resilience settings a mesh maps (see LoadBalancing/Kubernetes): Azure's balancers have
+        // a backend request timeout (Application Gateway) and nothing else of them.
+        if (spec.Retries is not null)
+            yield return new($"{at}.retries", "(set)",
+                $"{backend} does not retry a failed request for the client; remove retries and retry in the client, or run the site on Kubernetes with mesh istio");
+        if (spec.OutlierDetection is not null)
+            yield return new($"{at}.outlierDetection", "(set)",
+                $"{backend} takes backends out only by their health probe; remove outlierDetection and tighten the pool's healthCheck");
+        if (spec.ConnectionPool is not null)
+            yield return new($"{at}.connectionPool", "(set)", $"{backend} has no per-backend connection or request limits; remove connectionPool");
+        if (!application && spec.RequestTimeoutSeconds is not null)
+            yield return new($"{at}.requestTimeoutSeconds", spec.RequestTimeoutSeconds,
+                $"{backend} forwards TCP flows and sees no requests; remove requestTimeoutSeconds, or use layer application (Application Gateway's backend request timeout)");
         if (spec.AnomalyMitigation && spec.Algorithm == LoadBalancingAlgorithms.Random)
             yield return new($"{at}.anomalyMitigation", true,
                 $"{backend} has no anomaly mitigation; remove it (failed backends leave rotation by their health probe)");

@@ -112,27 +112,42 @@ public sealed partial class AzureServiceMonitoringArgs : ResourceArgs
         if (ScaleSetMaxSize is < 1)
             yield return new("scaleSetMaxSize", ScaleSetMaxSize, "use the set's maximum size, 1 or more");
 
-        if (Layer == LoadBalancerLayers.Application && LoadBalancerId is not null && TypicalRequestsPerMinute is null)
-            yield return new("typicalRequestsPerMinute", null,
-                "Azure metric alerts cannot divide 5xx responses by requests; give the gateway's typical requests per minute so alerts.serverErrorRatePercent becomes a 5xx count");
-        if (TypicalRequestsPerMinute is < 1)
-            yield return new("typicalRequestsPerMinute", TypicalRequestsPerMinute, "use 1 or more requests per minute");
-
-        var emails = AlertEmails ?? [];
-        if (emails.Count > 0 && ActionGroupId is not null)
-            yield return new("actionGroupId", "(set)", "alertEmails would create a second action group; pass either alertEmails or actionGroupId");
-        foreach (var email in emails.Where(e => e is null || !EmailAddress().IsMatch(e)))
-            yield return new("alertEmails", email, "list e-mail addresses such as oncall@example.com");
-        if (emails.Distinct(StringComparer.OrdinalIgnoreCase).Count() != emails.Count)
-            yield return new("alertEmails", emails, "list each address once");
-        if (emails.Count > 0 && ShortNameFor(componentName).Length == 0)
-            yield return new("alertEmails", emails,
-                $"the action group's short name comes from the component's letters and digits (at most {MaxShortNameLength}), and \"{componentName}\" has none; rename the component");
+        foreach (var problem in FindNotificationProblems(Layer, LoadBalancerId is not null, TypicalRequestsPerMinute, AlertEmails,
+                     ActionGroupId is not null, componentName, key => key))
+            yield return problem;
 
         var dashboard = DashboardName ?? componentName;
         if (dashboard is null || dashboard.Length > MaxDashboardNameLength || !DashboardNamePattern().IsMatch(dashboard))
             yield return new("dashboardName", dashboard,
                 $"Azure dashboard names hold 1 to {MaxDashboardNameLength} letters, digits and '-'; set dashboardName");
+    }
+
+    /// <summary>
+    /// Problems of the plain settings that decide what alerts say and whom they reach: the typical
+    /// request rate the server-error alert needs, the e-mail receivers, an existing action group. Each
+    /// is keyed by <paramref name="at"/> from its argument name, so that a program can check the values
+    /// it will pass, as written in its own settings, before anything exists.
+    /// </summary>
+    public static IEnumerable<SpecProblem> FindNotificationProblems(string layer, bool monitorsLoadBalancer, int? typicalRequestsPerMinute,
+        IReadOnlyList<string>? alertEmails, bool hasActionGroup, string componentName, Func<string, string> at)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        if (layer == LoadBalancerLayers.Application && monitorsLoadBalancer && typicalRequestsPerMinute is null)
+            yield return new(at("typicalRequestsPerMinute"), null,
+                "Azure metric alerts cannot divide 5xx responses by requests; give the gateway's typical requests per minute so alerts.serverErrorRatePercent becomes a 5xx count");
+        if (typicalRequestsPerMinute is < 1)
+            yield return new(at("typicalRequestsPerMinute"), typicalRequestsPerMinute, "use 1 or more requests per minute");
+
+        var emails = alertEmails ?? [];
+        if (emails.Count > 0 && hasActionGroup)
+            yield return new(at("actionGroupId"), "(set)", "alertEmails would create a second action group; pass either alertEmails or actionGroupId");
+        foreach (var email in emails.Where(e => e is null || !EmailAddress().IsMatch(e)))
+            yield return new(at("alertEmails"), email, "list e-mail addresses such as oncall@example.com");
+        if (emails.Distinct(StringComparer.OrdinalIgnoreCase).Count() != emails.Count)
+            yield return new(at("alertEmails"), emails, "list each address once");
+        if (emails.Count > 0 && ShortNameFor(componentName).Length == 0)
+            yield return new(at("alertEmails"), emails,
+                $"the action group's short name comes from the component's letters and digits (at most {MaxShortNameLength}), and \"{componentName}\" has none; rename the component");
     }
 
     /// <summary>What Azure Monitor metric alerts cannot do with <paramref name="alerts"/> for a load

@@ -41,9 +41,13 @@ public sealed class AzureNetworkArgs : ResourceArgs
 
     /// <summary>Every problem in these settings, keyed under <paramref name="at"/> (e.g. <c>infra:sites[2].network</c>;
     /// the component itself passes "", giving bare keys such as <c>addressSpace</c>).</summary>
-    public IEnumerable<SpecProblem> FindProblems(string at)
+    public IEnumerable<SpecProblem> FindProblems(string at) => FindProblems(at, Key(at, "location"));
+
+    /// <summary>Every problem in these settings, keyed under <paramref name="at"/>, except that the location's
+    /// are keyed <paramref name="locationAt"/>: where a caller writes the location itself (e.g. on a stack's site).</summary>
+    public IEnumerable<SpecProblem> FindProblems(string at, string locationAt)
     {
-        var locationProblems = AzureLocations.FindLocationProblems(Location, Key(at, "location")).ToList();
+        var locationProblems = AzureLocations.FindLocationProblems(Location, locationAt).ToList();
         foreach (var problem in locationProblems)
             yield return problem;
         // Zones only have a meaning in a known location.

@@ -301,6 +301,24 @@ public sealed class AwsLoadBalancerTests
         Assert.Contains("use round-robin (nearest), or layer network (NLB) for flow-hash", error);
     }
 
+    [Fact]
+    public async Task Retries_outlier_detection_connection_limits_and_request_timeouts_are_refused_because_elb_has_none()
+    {
+        var spec = TestSpecs.PublicHttpsService();
+        spec.Retries = new RetryPolicySpec { Attempts = 2 };
+        spec.OutlierDetection = new OutlierDetectionSpec();
+        spec.ConnectionPool = new ConnectionPoolSpec { MaxConnections = 100 };
+        spec.RequestTimeoutSeconds = 30;
+
+        var error = await RefusalAsync(spec);
+
+        Assert.Contains("AwsLoadBalancer \"web\" has 4 problems", error);
+        Assert.Contains("spec.retries = \"(set)\": an AWS Application Load Balancer never retries a request", error);
+        Assert.Contains("spec.outlierDetection = \"(set)\": an AWS Application Load Balancer takes targets out only by their health check", error);
+        Assert.Contains("spec.connectionPool = \"(set)\": an AWS Application Load Balancer has no per-target connection or request limits", error);
+        Assert.Contains("spec.requestTimeoutSeconds = 30: an AWS Application Load Balancer has no per-request timeout", error);
+    }
+
     // ---- algorithms on the NLB ----------------------------------------------------------------
 
     [Fact]
