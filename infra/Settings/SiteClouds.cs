@@ -10,6 +10,10 @@ public static class SiteClouds
     /// VM scale set and metric alerts.</summary>
     public const string Azure = "azure";
 
+    /// <summary>An existing Kubernetes cluster: Deployments behind Gateway API routes or an Ingress,
+    /// optionally with Istio rules, scaled by an HPA or KEDA.</summary>
+    public const string Kubernetes = "kubernetes";
+
     /// <summary>Every cloud, for messages.</summary>
-    public static readonly IReadOnlyList<string> All = [Aws, Azure];
+    public static readonly IReadOnlyList<string> All = [Aws, Azure, Kubernetes];
 }

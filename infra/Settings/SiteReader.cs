@@ -63,9 +63,10 @@ public static class SiteReader
         {
             SiteClouds.Aws => reader.Element<AwsSiteSettings>(entry, at),
             SiteClouds.Azure => reader.Element<AzureSiteSettings>(entry, at),
+            SiteClouds.Kubernetes => reader.Element<KubernetesSiteSettings>(entry, at),
             _ => null,
         };
-        if (site is null && cloud is not (SiteClouds.Aws or SiteClouds.Azure))
+        if (site is null && !SiteClouds.All.Contains(cloud))
             reader.Problems.Add(new SpecProblem($"{at}.cloud", cloud,
                 $"name the site's cloud: one of {string.Join(", ", SiteClouds.All)}"));
         if (site is not null)

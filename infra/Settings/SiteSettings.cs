@@ -3,7 +3,7 @@ namespace Infra.Settings;
 /// <summary>
 /// One place the service runs (an entry of <c>infra:sites</c>): a cloud and where in it. The first
 /// site is the primary; with <c>infra:failover</c>, DNS fails over through the sites in list order.
-/// Each cloud's entries add their own settings (<see cref="AwsSiteSettings"/>, <see cref="AzureSiteSettings"/>).
+/// Each cloud's entries add their own settings (<see cref="AwsSiteSettings"/>, <see cref="AzureSiteSettings"/>, <see cref="KubernetesSiteSettings"/>).
 /// </summary>
 public abstract class SiteSettings
 {

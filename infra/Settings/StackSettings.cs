@@ -36,6 +36,10 @@ public sealed record StackSettings(
     /// is not listed).</summary>
     public IReadOnlyDictionary<string, string> ListenerCertificates { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The kubeconfig Kubernetes sites' providers use (config key <c>infra:kubeconfig</c>, a
+    /// secret); default: the kubeconfig of the machine running Pulumi, by each site's context.</summary>
+    public Output<string>? Kubeconfig { get; init; }
+
     /// <summary>Environments a stack may declare.</summary>
     public static readonly IReadOnlyList<string> Environments = ["dev", "staging", "prod"];
 
@@ -87,6 +91,8 @@ public sealed record StackSettings(
             ForecastSchedule = schedule,
             Failover = failover,
             ListenerCertificates = ListenerCertificatesOf(infra.Get("service")),
+            // Read as a secret, so it reaches the providers as one and a plan never prints it.
+            Kubeconfig = infra.GetSecret("kubeconfig"),
         };
         // The design is checked only when the settings it reads could be read at all: a missing or
         // unreadable key is already reported once.

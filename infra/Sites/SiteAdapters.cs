@@ -1,6 +1,7 @@
 using Infra.Settings;
 using Infra.Sites.Aws;
 using Infra.Sites.Azure;
+using Infra.Sites.Kubernetes;
 
 namespace Infra.Sites;
 
@@ -8,7 +9,7 @@ namespace Infra.Sites;
 public static class SiteAdapters
 {
     private static readonly IReadOnlyDictionary<string, SiteAdapter> ByCloud =
-        new SiteAdapter[] { new AwsSiteAdapter(), new AzureSiteAdapter() }.ToDictionary(a => a.Cloud);
+        new SiteAdapter[] { new AwsSiteAdapter(), new AzureSiteAdapter(), new KubernetesSiteAdapter() }.ToDictionary(a => a.Cloud);
 
     /// <summary>The adapter that builds <paramref name="site"/>.</summary>
     public static SiteAdapter For(SiteSettings site)

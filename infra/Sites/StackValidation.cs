@@ -63,7 +63,12 @@ public static class StackValidation
     }
 
     /// <summary>The key naming where a site runs: region or location.</summary>
-    public static string WhereKey(SiteSettings site) => site is AwsSiteSettings ? "region" : "location";
+    public static string WhereKey(SiteSettings site) => site switch
+    {
+        AwsSiteSettings => "region",
+        KubernetesSiteSettings => "cluster",
+        _ => "location",
+    };
 
     private static int IndexOf(StackSettings stack, SiteSettings site) => stack.Sites.ToList().IndexOf(site);
 

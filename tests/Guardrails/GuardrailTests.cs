@@ -58,9 +58,46 @@ public sealed class GuardrailTests
             l => Assert.StartsWith("ELBSecurityPolicy-TLS13-", (string)l.Inputs["sslPolicy"]!, StringComparison.Ordinal));
         Assert.All(listeners.Where(l => Equals(l.Inputs["protocol"], "HTTP")),
             l => Assert.Equal("redirect", l.Input("defaultActions[0].type")));
+        // Gateway API routes on an http listener only redirect.
+        var routes = OfType(plan, "kubernetes:gateway.networking.k8s.io/v1:HTTPRoute").ToList();
+        bool OnSection(PlannedResource route, string section) => Blocks(route, "spec.parentRefs").Any(p => Equals(p.GetValueOrDefault("sectionName"), section));
+        Assert.All(routes.Where(r => OnSection(r, "http")), r =>
+            Assert.All(Blocks(r, "spec.rules"), rule => Assert.False(rule.ContainsKey("backendRefs"), r.Key)));
+
         // Every stack serves HTTPS on some cloud.
         Assert.True(listeners.Any(l => Equals(l.Inputs["protocol"], "HTTPS"))
-                    || OfType(plan, AppGateway).Any(g => g.List("httpListeners").OfType<IReadOnlyDictionary<string, object?>>().Any(l => Equals(l["protocol"], "Https"))));
+                    || OfType(plan, AppGateway).Any(g => g.List("httpListeners").OfType<IReadOnlyDictionary<string, object?>>().Any(l => Equals(l["protocol"], "Https")))
+                    || routes.Any(r => OnSection(r, "https")));
+    }
+
+    // ---- Kubernetes ------------------------------------------------------------------------------
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Every_container_is_probed_limited_and_unprivileged(string stack)
+    {
+        var plan = await StackPlans.Of(stack);
+
+        var containers = OfType(plan, "kubernetes:apps/v1:Deployment").SelectMany(d => Blocks(d, "spec.template.spec.containers")).ToList();
+        Assert.All(containers, c =>
+        {
+            Assert.True(c.ContainsKey("readinessProbe") && c.ContainsKey("livenessProbe"));
+            var limits = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(c["resources"])["limits"]);
+            Assert.True(limits.ContainsKey("cpu") && limits.ContainsKey("memory"));
+            var security = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(c["securityContext"]);
+            Assert.Equal((false, false, true), (security["privileged"], security["allowPrivilegeEscalation"], security["runAsNonRoot"]));
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task Every_kubernetes_workload_has_a_disruption_budget_and_a_network_policy(string stack)
+    {
+        var plan = await StackPlans.Of(stack);
+
+        var deployments = OfType(plan, "kubernetes:apps/v1:Deployment").ToList();
+        Assert.Equal(deployments.Count, OfType(plan, "kubernetes:policy/v1:PodDisruptionBudget").Count());
+        Assert.Equal(deployments.Select(d => d.Parent).Distinct().Count(), OfType(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy").Count());
     }
 
     // ---- Azure -----------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ public sealed class PlanCommandTests
         var (code, _, error) = await RunAsync("--stack", "nosuch");
         Assert.Equal(1, code);
         Assert.Contains("Pulumi.nosuch.yaml", error, StringComparison.Ordinal);
-        Assert.Contains("Stacks: azure-dev, dev, prod, staging", error, StringComparison.Ordinal);
+        Assert.Contains("Stacks: azure-dev, dev, k8s-staging, prod, staging", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -279,6 +279,56 @@ public sealed class StackSettingsTests : IDisposable
         Assert.Contains("infra:service.loadBalancer.pools.web.healthCheck.gracePeriodSeconds = 300:", message, StringComparison.Ordinal);
     }
 
+    // ---- Kubernetes sites ----------------------------------------------------------------------
+
+    private const string KubernetesSite = """
+            - cloud: kubernetes
+              cluster: staging-eu
+              namespace: web
+              image: registry.example.com/web:1.4.2
+              gatewayName: public
+              tlsSecretName: web-tls
+        """;
+
+    [Fact]
+    public async Task A_kubernetes_site_plans_a_service_through_its_own_provider()
+    {
+        var plan = await PlanOf("  infra:environment: dev\n  infra:sites:\n" + KubernetesSite + "\n" + ValidService);
+
+        var provider = Assert.Single(plan.Resources, r => r.Type == "pulumi:providers:kubernetes");
+        Assert.Equal("staging-eu", provider.Inputs["context"]);
+        Assert.Single(plan.Resources, r => r.Type == "infra:workloads:KubernetesService");
+        Assert.Single(plan.Resources, r => r.Type == "kubernetes:gateway.networking.k8s.io/v1:HTTPRoute" && r.Name == "web-staging-eu-route");
+    }
+
+    [Fact]
+    public async Task Kubernetes_refusals_are_keyed_at_the_site_or_the_service()
+    {
+        var site = KubernetesSite.Replace("registry.example.com/web:1.4.2", "registry.example.com/web", StringComparison.Ordinal)
+            .Replace("namespace: web", "namespace: Web_1", StringComparison.Ordinal);
+        var service = ValidService.Replace("public: true", "public: true\n      algorithm: least-connections", StringComparison.Ordinal);
+
+        var message = await FailureOf("  infra:environment: dev\n  infra:sites:\n" + site + "\n" + service);
+
+        Assert.Contains("infra:sites[0].image = \"registry.example.com/web\": pin the image by tag or digest", message, StringComparison.Ordinal);
+        Assert.Contains("infra:sites[0].namespace = \"Web_1\":", message, StringComparison.Ordinal);
+        // Without a mesh no standard field picks the least-loaded pod.
+        Assert.Contains("infra:service.loadBalancer.algorithm = \"least-connections\":", message, StringComparison.Ordinal);
+        Assert.Contains("mesh", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_kubernetes_site_behind_failover_dns_names_its_gateway_address()
+    {
+        var failover = "\n  infra:failover: {recordName: www.example.com, zoneId: Z0123456789EXAMPLE}";
+        var twoClusters = KubernetesSite + "\n" + KubernetesSite.Replace("staging-eu", "staging-us", StringComparison.Ordinal);
+
+        var message = await FailureOf("  infra:environment: dev\n  infra:sites:\n" + twoClusters + "\n" + ValidService + failover);
+
+        Assert.Contains("infra:sites[0].hostname = (not set): failover DNS points at the address the cluster's gateway publishes", message, StringComparison.Ordinal);
+        Assert.Contains("infra:sites[1].hostname = (not set)", message, StringComparison.Ordinal);
+    }
+
     // ---- forecast ------------------------------------------------------------------------------
 
     private const string CpuPolicy = "        cpu: {metric: cpu, targetValue: 50}";

@@ -21,7 +21,7 @@ public sealed class StackTests
 
     [Fact]
     public void Dev_staging_and_prod_have_stack_files()
-        => Assert.Equal(["azure-dev", "dev", "prod", "staging"], StackPlans.Names);
+        => Assert.Equal(["azure-dev", "dev", "k8s-staging", "prod", "staging"], StackPlans.Names);
 
     [Theory]
     //           stack      regions NATs subnets LBs groups policies alarms
@@ -201,6 +201,35 @@ public sealed class StackTests
         Assert.Equal(("Standard_B1ms", 1.0), (set.Inputs["sku"], set.Number("instances")));
         Assert.DoesNotContain(plan.Resources, r => r.Protect);
         Assert.Equal(["environment", "westeurope:dashboard", "westeurope:url"], plan.Outputs.Keys.Order());
+    }
+
+    [Fact]
+    public async Task The_kubernetes_stack_runs_each_cluster_behind_istio_rules_and_keda_following_the_forecast()
+    {
+        var plan = await StackPlans.Of("k8s-staging");
+
+        Assert.Equal(["staging-eu", "staging-us"], plan.Resources.Where(r => r.Type == "pulumi:providers:kubernetes").Select(r => r.Inputs["context"]));
+        var rule = plan.Resources.Single(r => r.Name == "web-staging-eu-destinationrule");
+        Assert.Equal("LEAST_REQUEST", rule.Input("spec.trafficPolicy.loadBalancer.simple"));
+        Assert.Equal((5.0, "30s"), (rule.Number("spec.trafficPolicy.outlierDetection.consecutive5xxErrors"), rule.Input("spec.trafficPolicy.outlierDetection.baseEjectionTime")));
+        var routes = plan.Resources.Single(r => r.Name == "web-staging-eu-virtualservice");
+        Assert.Equal((2.0, "10s", "connect-failure,refused-stream,reset"),
+            (routes.Number("spec.http[0].retries.attempts"), routes.Input("spec.http[0].retries.perTryTimeout"), routes.Input("spec.http[0].retries.retryOn")));
+        Assert.Equal("30s", routes.Input("spec.http[0].timeout"));
+
+        // KEDA owns the replicas: cron triggers from the forecast planned from the NASA trace, plus CPU.
+        Assert.DoesNotContain(plan.Resources, r => r.Type == "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
+        var scaled = plan.Resources.Single(r => r.Name == "web-staging-eu-scaledobject-web");
+        var triggers = scaled.List("spec.triggers").OfType<IReadOnlyDictionary<string, object?>>().ToList();
+        Assert.Equal("cpu", triggers[0]["type"]);
+        Assert.True(triggers.Count(t => Equals(t["type"], "cron")) >= 5);
+        var deployment = plan.Resources.Single(r => r.Name == "web-staging-eu-deployment-web");
+        Assert.Null(deployment.Input("spec.replicas"));
+        Assert.Equal("/healthz", deployment.Input("spec.template.spec.containers[0].readinessProbe.httpGet.path"));
+
+        // DNS fails over from one cluster's gateway to the other's.
+        var drill = Assert.Single(Infra.Drill.FailoverDrill.Run(plan));
+        Assert.Equal(new[] { "staging-us" }, drill.Scenario("staging-eu").Serving.ToArray());
     }
 
     [Fact]

@@ -131,103 +131,110 @@ public sealed partial class KubernetesServiceArgs : ResourceArgs
     internal bool Autoscaled => Autoscaler is Autoscalers.Hpa or Autoscalers.Keda;
 
     /// <summary>Every problem in these settings; <paramref name="componentName"/> names the objects.</summary>
-    public IEnumerable<SpecProblem> FindProblems(string componentName)
+    public IEnumerable<SpecProblem> FindProblems(string componentName) => FindProblems(componentName, key => key);
+
+    /// <summary>Every problem in these settings, each keyed from <paramref name="at"/>(argument name), e.g.
+    /// <c>at("loadBalancer")</c> for the load balancer spec: a program whose arguments come from several
+    /// places (a stack's service description and its site) says where each is written.
+    /// <c>at("name")</c> keys a problem of <paramref name="componentName"/>.</summary>
+    public IEnumerable<SpecProblem> FindProblems(string componentName, Func<string, string> at)
     {
+        ArgumentNullException.ThrowIfNull(at);
         var problems = new List<SpecProblem>();
         if (!DnsLabel().IsMatch(componentName ?? "") || componentName!.Length > 63)
-            problems.Add(new("name", componentName, "name the component with a lower-case DNS label (a-z, 0-9, '-', starting with a letter); it names the Kubernetes objects"));
+            problems.Add(new(at("name"), componentName, "name the component with a lower-case DNS label (a-z, 0-9, '-', starting with a letter); it names the Kubernetes objects"));
         foreach (var (key, value) in new[] { ("mesh", Mesh, ServiceMeshes.All), ("edge", Edge, EdgeKinds.All), ("autoscaler", Autoscaler, Autoscalers.All) }
                      .Where(c => !c.Item3.Contains(c.Item2)).Select(c => (c.Item1, c.Item2)))
-            problems.Add(new(key, value, $"use one of {string.Join(", ", key == "mesh" ? ServiceMeshes.All : key == "edge" ? EdgeKinds.All : Autoscalers.All)}"));
+            problems.Add(new(at(key), value, $"use one of {string.Join(", ", key == "mesh" ? ServiceMeshes.All : key == "edge" ? EdgeKinds.All : Autoscalers.All)}"));
 
         if (LoadBalancer is null)
-            problems.Add(new("loadBalancer", null, "describe the listeners and pools"));
+            problems.Add(new(at("loadBalancer"), null, "describe the listeners and pools"));
         else
         {
-            var own = LoadBalancer.FindProblems("loadBalancer").ToList();
+            var own = LoadBalancer.FindProblems(at("loadBalancer")).ToList();
             var reported = own.Select(p => p.Key).ToHashSet();
             problems.AddRange(own);
-            problems.AddRange(KubernetesLoadBalancing.FindKubernetesProblems(LoadBalancer, "loadBalancer", Mesh, Edge).Where(p => !reported.Contains(p.Key)));
+            problems.AddRange(KubernetesLoadBalancing.FindKubernetesProblems(LoadBalancer, at("loadBalancer"), Mesh, Edge).Where(p => !reported.Contains(p.Key)));
             foreach (var key in (LoadBalancer.Pools ?? []).Keys.Concat((LoadBalancer.Listeners ?? []).Keys))
                 if (!DnsLabel().IsMatch(key) || $"{componentName}-{key}".Length > 63)
-                    problems.Add(new($"loadBalancer.{((LoadBalancer.Pools ?? []).ContainsKey(key) ? "pools" : "listeners")}.{key}", key,
+                    problems.Add(new($"{at("loadBalancer")}.{((LoadBalancer.Pools ?? []).ContainsKey(key) ? "pools" : "listeners")}.{key}", key,
                         "keys name Kubernetes objects and listeners: use a lower-case DNS label, with the component name at most 63 characters"));
         }
 
         if (Scaling is null)
-            problems.Add(new("scaling", null, "set scaling (minSize, maxSize and a policy)"));
+            problems.Add(new(at("scaling"), null, "set scaling (minSize, maxSize and a policy)"));
         else
         {
-            var own = Scaling.FindProblems("scaling").ToList();
+            var own = Scaling.FindProblems(at("scaling")).ToList();
             var reported = own.Select(p => p.Key).ToHashSet();
             problems.AddRange(own);
-            problems.AddRange(KubernetesScaling.FindKubernetesProblems(Scaling, "scaling", Autoscaler).Where(p => !reported.Contains(p.Key)));
+            problems.AddRange(KubernetesScaling.FindKubernetesProblems(Scaling, at("scaling"), Autoscaler).Where(p => !reported.Contains(p.Key)));
         }
 
         if (PrometheusRules && Alerts is null)
-            problems.Add(new("alerts", null, "set alerts, or turn prometheusRules off"));
+            problems.Add(new(at("alerts"), null, "set alerts, or turn prometheusRules off"));
         else if (PrometheusRules)
-            problems.AddRange(Alerts!.FindProblems("alerts"));
+            problems.AddRange(Alerts!.FindProblems(at("alerts")));
 
         if (!DnsLabel().IsMatch(Namespace ?? ""))
-            problems.Add(new("namespace", Namespace, "name the existing namespace to deploy into (a lower-case DNS label)"));
+            problems.Add(new(at("namespace"), Namespace, "name the existing namespace to deploy into (a lower-case DNS label)"));
         if (string.IsNullOrWhiteSpace(Image))
-            problems.Add(new("image", Image, "name the container image, pinned by tag or digest"));
+            problems.Add(new(at("image"), Image, "name the container image, pinned by tag or digest"));
         else if (Image.EndsWith(":latest", StringComparison.Ordinal) || !Image.Contains(':', StringComparison.Ordinal) && !Image.Contains('@', StringComparison.Ordinal))
-            problems.Add(new("image", Image, "pin the image by tag or digest (e.g. web:1.4.2 or web@sha256:...), so that a restart runs what was deployed"));
+            problems.Add(new(at("image"), Image, "pin the image by tag or digest (e.g. web:1.4.2 or web@sha256:...), so that a restart runs what was deployed"));
 
         if (Edge == EdgeKinds.GatewayApi)
         {
             if (GatewayName is null && string.IsNullOrWhiteSpace(GatewayClassName))
-                problems.Add(new("gatewayClassName", GatewayClassName, "name the GatewayClass for the Gateway this component creates, or name an existing Gateway (gatewayName)"));
+                problems.Add(new(at("gatewayClassName"), GatewayClassName, "name the GatewayClass for the Gateway this component creates, or name an existing Gateway (gatewayName)"));
             if (GatewayName is not null && GatewayClassName is not null)
-                problems.Add(new("gatewayClassName", GatewayClassName, "an existing Gateway already has its class; remove gatewayClassName or gatewayName"));
+                problems.Add(new(at("gatewayClassName"), GatewayClassName, "an existing Gateway already has its class; remove gatewayClassName or gatewayName"));
             if (GatewayName is null && GatewayNamespace is not null && GatewayNamespace != Namespace)
-                problems.Add(new("gatewayNamespace", GatewayNamespace, "a created Gateway lives beside its routes (allowedRoutes: Same); remove gatewayNamespace or name an existing Gateway"));
+                problems.Add(new(at("gatewayNamespace"), GatewayNamespace, "a created Gateway lives beside its routes (allowedRoutes: Same); remove gatewayNamespace or name an existing Gateway"));
             if (IngressClassName is not null)
-                problems.Add(new("ingressClassName", IngressClassName, "only edge ingress reads an ingress class; remove it or set edge ingress"));
+                problems.Add(new(at("ingressClassName"), IngressClassName, "only edge ingress reads an ingress class; remove it or set edge ingress"));
         }
         else if (Edge == EdgeKinds.Ingress)
         {
             if (string.IsNullOrWhiteSpace(IngressClassName))
-                problems.Add(new("ingressClassName", IngressClassName,
+                problems.Add(new(at("ingressClassName"), IngressClassName,
                     "name the cluster's IngressClass; nothing defaults to ingress-nginx, whose community controller was retired in March 2026"));
             if (GatewayName is not null || GatewayNamespace is not null || GatewayClassName is not null)
-                problems.Add(new("gatewayName", GatewayName ?? GatewayNamespace ?? GatewayClassName, "edge ingress uses no Gateway; remove the gateway settings or set edge gateway-api"));
+                problems.Add(new(at("gatewayName"), GatewayName ?? GatewayNamespace ?? GatewayClassName, "edge ingress uses no Gateway; remove the gateway settings or set edge gateway-api"));
             if (EdgeNamespace is null)
-                problems.Add(new("edgeNamespace", null, "name the ingress controller's namespace; the NetworkPolicy admits only it on the pool ports"));
+                problems.Add(new(at("edgeNamespace"), null, "name the ingress controller's namespace; the NetworkPolicy admits only it on the pool ports"));
         }
         foreach (var (key, value) in new[] { ("gatewayNamespace", GatewayNamespace), ("edgeNamespace", EdgeNamespace), ("metricsNamespace", MetricsNamespace) })
             if (value is not null && !DnsLabel().IsMatch(value))
-                problems.Add(new(key, value, "use a namespace name (a lower-case DNS label)"));
+                problems.Add(new(at(key), value, "use a namespace name (a lower-case DNS label)"));
         var clients = ClientNamespaces ?? [];
         for (var i = 0; i < clients.Count; i++)
             if (!DnsLabel().IsMatch(clients[i] ?? ""))
-                problems.Add(new($"clientNamespaces[{i}]", clients[i], "use a namespace name (a lower-case DNS label)"));
+                problems.Add(new($"{at("clientNamespaces")}[{i}]", clients[i], "use a namespace name (a lower-case DNS label)"));
         if (MetricsNamespace is not null && Mesh != ServiceMeshes.Istio)
-            problems.Add(new("metricsNamespace", MetricsNamespace, "only Istio sidecars serve metrics on 15020; remove it or set mesh istio"));
+            problems.Add(new(at("metricsNamespace"), MetricsNamespace, "only Istio sidecars serve metrics on 15020; remove it or set mesh istio"));
         var hostnames = Hostnames ?? [];
         for (var i = 0; i < hostnames.Count; i++)
             if (!HostnamePattern().IsMatch(hostnames[i] ?? ""))
-                problems.Add(new($"hostnames[{i}]", hostnames[i], "write a DNS name such as www.example.com (a leading *. for a wildcard)"));
+                problems.Add(new($"{at("hostnames")}[{i}]", hostnames[i], "write a DNS name such as www.example.com (a leading *. for a wildcard)"));
 
         if (ScaleDownStabilizationSeconds is < 0 or > 3600)
-            problems.Add(new("scaleDownStabilizationSeconds", ScaleDownStabilizationSeconds, "use 0 to 3600 seconds"));
+            problems.Add(new(at("scaleDownStabilizationSeconds"), ScaleDownStabilizationSeconds, "use 0 to 3600 seconds"));
         if (ScaleDownMaxPercentPerMinute is < 1 or > 100)
-            problems.Add(new("scaleDownMaxPercentPerMinute", ScaleDownMaxPercentPerMinute, "use 1 to 100 percent"));
+            problems.Add(new(at("scaleDownMaxPercentPerMinute"), ScaleDownMaxPercentPerMinute, "use 1 to 100 percent"));
         if (string.IsNullOrWhiteSpace(ZoneTopologyKey))
-            problems.Add(new("zoneTopologyKey", ZoneTopologyKey, "name the node label of zones, e.g. topology.kubernetes.io/zone"));
+            problems.Add(new(at("zoneTopologyKey"), ZoneTopologyKey, "name the node label of zones, e.g. topology.kubernetes.io/zone"));
         if (Resources is null)
-            problems.Add(new("resources", null, "set requests and limits; every container needs them"));
+            problems.Add(new(at("resources"), null, "set requests and limits; every container needs them"));
         else
-            problems.AddRange(Resources.FindProblems("resources"));
+            problems.AddRange(Resources.FindProblems(at("resources")));
         foreach (var (key, value) in new[] { ("rollingUpdateMaxUnavailable", RollingUpdateMaxUnavailable), ("rollingUpdateMaxSurge", RollingUpdateMaxSurge) })
             if (!CountOrPercent().IsMatch(value ?? ""))
-                problems.Add(new(key, value, "write a pod count such as \"1\" or a percentage such as \"25%\""));
+                problems.Add(new(at(key), value, "write a pod count such as \"1\" or a percentage such as \"25%\""));
         if (IsZero(RollingUpdateMaxUnavailable) && IsZero(RollingUpdateMaxSurge))
-            problems.Add(new("rollingUpdateMaxSurge", RollingUpdateMaxSurge, "with maxUnavailable 0 a rolling update needs room for a new pod; use e.g. \"25%\""));
+            problems.Add(new(at("rollingUpdateMaxSurge"), RollingUpdateMaxSurge, "with maxUnavailable 0 a rolling update needs room for a new pod; use e.g. \"25%\""));
         if (RunAsUser is < 1)
-            problems.Add(new("runAsUser", RunAsUser, "user 0 is root; use a non-zero user id, e.g. 10001"));
+            problems.Add(new(at("runAsUser"), RunAsUser, "user 0 is root; use a non-zero user id, e.g. 10001"));
         return problems;
     }
 
