@@ -53,7 +53,7 @@ public sealed class RecordingMocks : IMocks
             case "kubernetes":
                 break;
             case "random":
-                state.TryAdd("result", $"{name}-random");
+                AddRandomOutputs(type, name, state);
                 break;
             case "pulumi" when type == "pulumi:providers:aws":
                 // Resources created through this provider answer with its region.
@@ -136,6 +136,24 @@ public sealed class RecordingMocks : IMocks
         "backendAddressPools", "backendHttpSettings", "frontendIpConfigurations", "frontendPorts", "gatewayIpConfigurations",
         "httpListeners", "probes", "redirectConfigurations", "requestRoutingRules", "sslCertificates",
     ];
+
+    /// <summary>
+    /// A random value of the requested shape (length, lower case), derived from the resource's name so
+    /// that plans stay deterministic; it starts with "x" runs so that it reads as invented.
+    /// </summary>
+    private static void AddRandomOutputs(string type, string name, Dictionary<string, object?> state)
+    {
+        if (type is "random:index/randomString:RandomString" or "random:index/randomPassword:RandomPassword")
+        {
+            var length = state.TryGetValue("length", out var l) && l is double d ? (int)d : 16;
+            var upper = !(state.TryGetValue("upper", out var u) && Equals(u, false));
+            var seed = Infra.Components.Naming.NameFitting.Hash(name) + Infra.Components.Naming.NameFitting.Hash(name + "+");
+            var text = ("xx" + seed + new string('x', Math.Max(0, length))).Substring(0, Math.Max(0, length));
+            state.TryAdd("result", upper ? text : text.ToLowerInvariant());
+        }
+        else
+            state.TryAdd("result", $"{name}-random");
+    }
 
     private static void AddAzureOutputs(string type, string name, Dictionary<string, object?> state)
     {

@@ -18,6 +18,10 @@ public sealed record StackSettings(
     ServiceSettings Service,
     bool Protect)
 {
+    /// <summary>Name of the Pulumi stack (e.g. prod), part of every physical name that a cloud account
+    /// shares between stacks.</summary>
+    public string StackName { get; init; } = "";
+
     /// <summary>Key the sites are written under: <c>infra:sites</c>, or <c>infra:regions</c> in stack
     /// files written before sites existed.</summary>
     public string SitesAt { get; init; } = "infra:sites";
@@ -88,6 +92,7 @@ public sealed record StackSettings(
         var settings = new StackSettings(environment ?? "", sites ?? [], service ?? new ServiceSettings(), protect)
         {
             SitesAt = sitesAt,
+            StackName = Deployment.Instance.StackName,
             ForecastSchedule = schedule,
             Failover = failover,
             ListenerCertificates = ListenerCertificatesOf(infra.Get("service")),

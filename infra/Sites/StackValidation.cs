@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Infra.Components.Common;
 using Infra.Settings;
 
@@ -8,7 +9,7 @@ namespace Infra.Sites;
 /// alike: the cloud-neutral service description once, then what each cloud in use refuses in it,
 /// then each site's own settings, then failover. Every problem is keyed from the stack file's root.
 /// </summary>
-public static class StackValidation
+public static partial class StackValidation
 {
     private const string ServiceAt = "infra:service";
 
@@ -20,6 +21,8 @@ public static class StackValidation
 
         if (string.IsNullOrWhiteSpace(service.Name))
             problems.Add(new SpecProblem($"{ServiceAt}.name", service.Name, "name the service, e.g. web; it prefixes every resource"));
+        else if (!NamePart().IsMatch(service.Name))
+            problems.Add(new SpecProblem($"{ServiceAt}.name", service.Name, NamePartFix));
         if (service.LoadBalancer is null)
             problems.Add(new SpecProblem($"{ServiceAt}.loadBalancer", null, "describe the load balancer: listeners, pools, who may connect"));
         else if (stack.Sites.Count == 0)
@@ -47,6 +50,11 @@ public static class StackValidation
             if (stack.Sites.Take(i).FirstOrDefault(s => s.Key == site.Key && site.Key.Length > 0) is { } first)
                 problems.Add(new SpecProblem(site.Name is null ? $"{at}.{WhereKey(site)}" : $"{at}.name", site.Key,
                     $"{stack.SitesAt}[{IndexOf(stack, first)}] has the same key; give one of them a distinct name (its resources are named after it)"));
+            if (site.Name is not null && !NamePart().IsMatch(site.Name))
+                problems.Add(new SpecProblem($"{at}.name", site.Name, NamePartFix));
+            else if (site.Name is null && site.Where is { Length: > 0 } where && !NamePart().IsMatch(where))
+                problems.Add(new SpecProblem($"{at}.name", null,
+                    $"the site's {WhereKey(site)} \"{where}\" cannot name its resources; give the site a name: {NamePartFix[4..]}"));
             problems.AddRange(SiteAdapters.For(site).FindSiteProblems(stack, site, at));
         }
 
@@ -61,6 +69,13 @@ public static class StackValidation
         // The same problem found for two sites of one cloud is reported once.
         return problems.DistinctBy(p => (p.Key, p.Fix));
     }
+
+    // Service and site names become parts of names on every cloud: the common ground of AWS load
+    // balancer names, Azure DNS labels and Kubernetes DNS-1123 labels.
+    private const string NamePartFix = "use 1 to 32 lower-case letters, digits and inner hyphens, starting with a letter; it becomes part of resource names on every cloud";
+
+    [GeneratedRegex("^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$")]
+    private static partial Regex NamePart();
 
     /// <summary>The key naming where a site runs: region or location.</summary>
     public static string WhereKey(SiteSettings site) => site switch

@@ -215,15 +215,15 @@ public sealed class StackSettingsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_name_too_long_for_aws_is_refused_before_anything_is_registered()
+    public async Task A_name_aws_cannot_take_is_refused_before_anything_is_registered()
     {
-        var service = ValidService.Replace("name: web", "name: checkout-frontend", StringComparison.Ordinal);
+        var service = ValidService.Replace("name: web", "name: web_v2", StringComparison.Ordinal);
 
         var message = await FailureOf("  infra:environment: dev\n" + ValidSites + "\n" + service);
 
         // Reported by the stack's validation, keyed in the stack file, not by a component after the network was registered.
         Assert.StartsWith("Stack 't' has", message, StringComparison.Ordinal);
-        Assert.Contains("infra:service.name = \"checkout-frontend-us-east-1\":", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.name = \"web_v2\": use 1 to 32 lower-case letters, digits and inner hyphens", message, StringComparison.Ordinal);
     }
 
     // ---- Azure sites ---------------------------------------------------------------------------

@@ -1,23 +1,34 @@
 using System.Text.RegularExpressions;
 using Infra.Components.Common;
+using Infra.Components.Naming;
 
 namespace Infra.Components.LoadBalancing.Aws;
 
 /// <summary>
-/// Limits on the names Pulumi derives for load balancers and target groups. Pulumi auto-names them
-/// <c>&lt;logical name&gt;-&lt;7 random characters&gt;</c> within AWS's 32-character limit, so a
-/// logical name longer than 24 characters fails only when the engine reaches it; this finds it first.
+/// The names of load balancers and target groups. Pulumi auto-names them <c>&lt;logical name&gt;-&lt;7
+/// random characters&gt;</c> within AWS's 32-character limit, so a logical name longer than 24
+/// characters would fail only when the engine reaches it: the logical names are fitted to it instead
+/// (<see cref="NameFitting"/>), readable where they fit as they are.
 /// </summary>
 public static partial class AwsResourceNames
 {
     /// <summary>Longest logical name whose auto-name still fits AWS's 32 characters.</summary>
-    public const int MaxLogicalNameLength = 32 - 8;
+    public const int MaxLogicalNameLength = 32 - NameRules.PulumiAutoSuffix;
 
-    /// <summary>Logical name of the load balancer of component <paramref name="name"/>.</summary>
-    public static string LoadBalancer(string name, bool application) => $"{name}-{(application ? "alb" : "nlb")}";
+    /// <summary>Logical name of the load balancer of component <paramref name="name"/>: <c>&lt;name&gt;-alb</c>
+    /// (or <c>-nlb</c>), fitted to what Pulumi's auto-name leaves of AWS's 32 characters.</summary>
+    public static string LoadBalancer(string name, bool application)
+        => NameFitting.Fit(NameRules.AwsLoadBalancer, $"{name}-{(application ? "alb" : "nlb")}");
 
-    /// <summary>Logical name of the target group of pool <paramref name="poolKey"/>.</summary>
-    public static string TargetGroup(string name, string poolKey) => $"{name}-tg-{poolKey}";
+    /// <summary>Logical name of the target group of pool <paramref name="poolKey"/>: <c>&lt;name&gt;-tg-&lt;pool&gt;</c>,
+    /// fitted the same way (a short stable hash ends it only where the readable form is too long).</summary>
+    public static string TargetGroup(string name, string poolKey) => NameFitting.Fit(NameRules.AwsTargetGroup, $"{name}-tg-{poolKey}");
+
+    /// <summary>Whether the names derived from component <paramref name="name"/> fit without a hash,
+    /// so that a caller can prefer a shorter readable component name (an abbreviated region) instead.</summary>
+    public static bool FitReadably(string name, LoadBalancerSpec spec)
+        => NameRules.AwsLoadBalancer.Fits($"{name}-{(spec.Layer != LoadBalancerLayers.Network ? "alb" : "nlb")}")
+           && spec.Pools.Keys.All(key => NameRules.AwsTargetGroup.Fits($"{name}-tg-{key}"));
 
     /// <summary>Names that AWS would refuse or that cannot be auto-named, keyed by what to shorten.</summary>
     public static IEnumerable<SpecProblem> FindProblems(string name, AwsLoadBalancerArgs args)
@@ -28,21 +39,12 @@ public static partial class AwsResourceNames
     /// <paramref name="nameAt"/> (where it is set), a pool's under <paramref name="poolsAt"/>.</summary>
     public static IEnumerable<SpecProblem> FindProblems(string name, LoadBalancerSpec spec, string nameAt, string poolsAt)
     {
-        var loadBalancer = LoadBalancer(name, spec.Layer != LoadBalancerLayers.Network);
+        // Lengths are fitted (NameFitting); only characters AWS never takes are the user's to change.
         if (!AwsNameCharacters().IsMatch(name))
-            yield return new(nameAt, name, "AWS load balancer names take letters, digits and inner hyphens only; rename the component");
-        else if (loadBalancer.Length > MaxLogicalNameLength)
-            yield return new(nameAt, name,
-                $"\"{loadBalancer}\" plus Pulumi's 8-character suffix exceeds AWS's 32 characters; shorten the component name to {MaxLogicalNameLength - (loadBalancer.Length - name.Length)} characters or fewer");
+            yield return new(nameAt, name, "AWS load balancer names take letters, digits and inner hyphens only; rename it");
         foreach (var key in spec.Pools.Keys)
-        {
-            var targetGroup = TargetGroup(name, key);
             if (!AwsNameCharacters().IsMatch(key))
                 yield return new($"{poolsAt}.{key}", key, "AWS target group names take letters, digits and inner hyphens only; rename the pool key");
-            else if (targetGroup.Length > MaxLogicalNameLength && loadBalancer.Length <= MaxLogicalNameLength)
-                yield return new($"{poolsAt}.{key}", key,
-                    $"target group \"{targetGroup}\" plus Pulumi's 8-character suffix exceeds AWS's 32 characters; shorten the pool key or the component name");
-        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$")]

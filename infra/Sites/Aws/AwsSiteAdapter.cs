@@ -4,6 +4,7 @@ using Infra.Components.Dns;
 using Infra.Components.LoadBalancing;
 using Infra.Components.LoadBalancing.Aws;
 using Infra.Components.Monitoring.Aws;
+using Infra.Components.Naming;
 using Infra.Components.Networking.Aws;
 using Infra.Settings;
 using Pulumi;
@@ -172,6 +173,8 @@ public sealed class AwsSiteAdapter : SiteAdapter
             AutoscalingGroupName = group.GroupName,
             AutoscalingGroupMaxSize = service.Scaling!.MaxSize,
             AlarmTopicArn = topic is null ? null : (Input<string>)topic,
+            // Dashboards are unique per account and region only: the stack's name keeps two stacks apart.
+            DashboardName = SiteNames.PerStack(stack, site, NameRules.CloudWatchDashboard, SiteAbbreviations.ForAwsRegion(aws.Region!)),
         }, inRegion);
 
         return new BuiltSite(site, provider, new SiteEdge(balancer.DnsName, balancer.ZoneId, null, null), new Dictionary<string, object?>
@@ -181,8 +184,12 @@ public sealed class AwsSiteAdapter : SiteAdapter
         });
     }
 
-    /// <summary>Name of the site's components, e.g. web-us-east-1.</summary>
-    public static string ComponentName(StackSettings stack, SiteSettings site) => $"{stack.Service.Name}-{site.Key}";
+    /// <summary>Name of the site's components, e.g. web-us-east-1, or web-apse1 where the target group
+    /// names of web-ap-southeast-1 would not fit AWS's 32 characters (see <see cref="SiteNames"/>).</summary>
+    public static string ComponentName(StackSettings stack, SiteSettings site)
+        => SiteNames.ComponentName(stack, site,
+            name => stack.Service.LoadBalancer is not { } spec || AwsResourceNames.FitReadably(name, spec),
+            SiteAbbreviations.ForAwsRegion(((AwsSiteSettings)site).Region ?? ""));
 
     private static string InstanceType(StackSettings stack, AwsSiteSettings site) => site.InstanceType ?? stack.Service.InstanceType;
 }

@@ -787,11 +787,15 @@ public sealed class AwsLoadBalancerTests
     }
 
     [Fact]
-    public async Task Component_name_too_long_for_aws_auto_naming_is_refused_with_the_limit()
+    public async Task A_component_name_too_long_for_aws_auto_naming_is_fitted_with_a_stable_hash()
     {
-        var error = await RefusalAsync(TestSpecs.PublicHttpsService(), name: "a-rather-long-service-name");
+        var run = await PulumiTest.RunAsync(() => new AwsLoadBalancer("a-rather-long-service-name", TestSpecs.AwsLoadBalancer(TestSpecs.PublicHttpsService())));
 
-        Assert.Contains("name = \"a-rather-long-service-name\": \"a-rather-long-service-name-alb\" plus Pulumi's 8-character suffix exceeds AWS's 32 characters; shorten the component name to 20 characters or fewer", error);
+        var balancer = Assert.Single(run.OfType(LoadBalancerType));
+        Assert.Equal(24, balancer.Name.Length);
+        Assert.StartsWith("a-rather-long-ser-", balancer.Name, StringComparison.Ordinal);
+        Assert.EndsWith(Infra.Components.Naming.NameFitting.Hash("a-rather-long-service-name-alb"), balancer.Name, StringComparison.Ordinal);
+        Assert.All(run.OfType(TargetGroupType), tg => Assert.True(tg.Name.Length <= 24, tg.Name));
     }
 
     [Fact]

@@ -113,10 +113,11 @@ public sealed class AzureApplicationGatewayTests
         Assert.Equal("Static", ip.Input("allocationMethod"));
         Assert.Equal("Standard", ip.Input("sku"));
         Assert.Equal(new object?[] { "1", "2", "3" }, ip.List("zones"));
-        // The mocks answer a RandomString with "<name>-random".
-        Assert.Equal("web-web-dns-suffix-random", ip.Input("domainNameLabel"));
+        // The mocks answer a RandomString with a value of the asked length and case.
+        var label = Assert.IsType<string>(ip.Input("domainNameLabel"));
+        Assert.Matches("^web-[a-z0-9]{6}$", label);
         var balancer = run.Object<AzureLoadBalancer>("web");
-        Assert.Equal("web-web-dns-suffix-random.eastus.cloudapp.azure.com", await TestRun.ValueAsync(balancer.Fqdn));
+        Assert.Equal($"{label}.eastus.cloudapp.azure.com", await TestRun.ValueAsync(balancer.Fqdn));
     }
 
     [Fact]
