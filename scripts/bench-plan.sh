@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PULUMI_SDK="${PULUMI_SDK:-offline}"
 dotnet build infra/Infra.csproj -v q -nologo >/dev/null
-for stack in dev staging prod; do
+for stack in dev staging prod azure-dev k8s-staging; do
   start=$(date +%s.%N)
   dotnet run --project infra --no-build -- plan --stack "$stack" >/dev/null
   end=$(date +%s.%N)
