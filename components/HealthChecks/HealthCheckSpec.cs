@@ -40,6 +40,22 @@ public sealed partial class HealthCheckSpec : ResourceArgs
     /// <summary>The path actually probed: <see cref="Path"/>, "/healthz" for HTTP(S) when unset, null for TCP.</summary>
     internal string? EffectivePath => Protocol == HealthCheckProtocols.Tcp ? null : Path ?? "/healthz";
 
+    /// <summary>The expected status codes as inclusive ranges, in the order written ("200-299,304" gives
+    /// 200–299 and 304–304); empty when they do not parse. The one reading every adapter translates from.</summary>
+    public IReadOnlyList<(int Lowest, int Highest)> StatusCodeRanges()
+    {
+        if (ExpectedStatusCodes is null || !StatusCodes().IsMatch(ExpectedStatusCodes))
+            return [];
+        return [.. ExpectedStatusCodes.Split(',').Select(part =>
+        {
+            var bounds = part.Split('-').Select(b => int.Parse(b, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            return (bounds[0], bounds[^1]);
+        })];
+    }
+
+    /// <summary>Whether <paramref name="status"/> counts as healthy by <see cref="ExpectedStatusCodes"/>.</summary>
+    public bool Accepts(int status) => StatusCodeRanges().Any(r => r.Lowest <= status && status <= r.Highest);
+
     /// <summary>Worst-case seconds from a backend failing to the check declaring it unhealthy.</summary>
     public int DetectionSeconds() => IntervalSeconds * UnhealthyThreshold;
 

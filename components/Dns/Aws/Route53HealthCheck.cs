@@ -40,8 +40,8 @@ public static class Route53HealthCheck
                 $"Route 53 checks every 10 or 30 seconds only; use {Nearest(check.IntervalSeconds)}");
         if (check.Protocol == HealthCheckProtocols.Tcp && check.Port is null)
             yield return new($"{at}.port", null, "a Route 53 TCP check connects to a port it must be told; set the port, e.g. 443");
-        if (check.Protocol != HealthCheckProtocols.Tcp && StatusCodeRange(check.ExpectedStatusCodes) is var (lowest, highest)
-            && (lowest < LowestHealthyStatus || highest > HighestHealthyStatus))
+        if (check.Protocol != HealthCheckProtocols.Tcp && check.StatusCodeRanges() is { Count: > 0 } ranges
+            && (ranges.Min(r => r.Lowest) < LowestHealthyStatus || ranges.Max(r => r.Highest) > HighestHealthyStatus))
             yield return new($"{at}.expectedStatusCodes", check.ExpectedStatusCodes,
                 $"Route 53 counts 2xx and 3xx answers healthy and nothing else; use codes within {LowestHealthyStatus}-{HighestHealthyStatus}, e.g. \"200-299\"");
     }
@@ -95,10 +95,4 @@ public static class Route53HealthCheck
     }
 
     private static int Nearest(int seconds) => seconds <= 20 ? 10 : 30;
-
-    private static (int Lowest, int Highest)? StatusCodeRange(string codes)
-    {
-        var numbers = codes.Split(',', '-').Select(part => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : (int?)null).ToList();
-        return numbers.Count == 0 || numbers.Any(n => n is null) ? null : (numbers.Min()!.Value, numbers.Max()!.Value);
-    }
 }

@@ -51,8 +51,8 @@ public static class TrafficManagerMonitor
     };
 
     /// <summary>The spec's status codes as Traffic Manager ranges: "200-299,301" becomes 200-299 and 301-301.</summary>
-    public static IReadOnlyList<string> StatusCodeRanges(string codes)
-        => [.. codes.Split(',').Select(part => part.Contains('-') ? part : $"{part}-{part}")];
+    public static IReadOnlyList<string> StatusCodeRanges(HealthCheckSpec check)
+        => [.. check.StatusCodeRanges().Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.Lowest}-{r.Highest}"))];
 
     /// <summary>The monitor config for <paramref name="check"/> (assumes it has no problems).</summary>
     public static TrafficManagerProfileMonitorConfigArgs ToArgs(HealthCheckSpec check)
@@ -68,7 +68,7 @@ public static class TrafficManagerMonitor
             ToleratedNumberOfFailures = check.UnhealthyThreshold - 1,
         };
         if (check.Protocol != HealthCheckProtocols.Tcp)
-            foreach (var range in StatusCodeRanges(check.ExpectedStatusCodes))
+            foreach (var range in StatusCodeRanges(check))
                 monitor.ExpectedStatusCodeRanges.Add(range);
         return monitor;
     }

@@ -43,7 +43,7 @@ public static class AwsTargetGroupHealthCheck
         // An ALB target group speaks HTTP to its targets, so its checks do too (ELB API: HealthCheckProtocol).
         if (check.Protocol == HealthCheckProtocols.Tcp)
             yield return new($"{at}.protocol", check.Protocol, $"{backend} checks targets over HTTP or HTTPS only; use http (nearest to a connect check: any path that answers)");
-        else if (HighestStatusCode(check.ExpectedStatusCodes) is > 499 and var highest)
+        else if (check.StatusCodeRanges().Select(r => r.Highest).DefaultIfEmpty().Max() is > 499 and var highest)
             yield return new($"{at}.expectedStatusCodes", check.ExpectedStatusCodes,
                 $"{backend} accepts healthy codes 200 to 499 only ({highest} is above); use e.g. \"200-399\"");
     }
@@ -73,9 +73,4 @@ public static class AwsTargetGroupHealthCheck
         _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "validate the spec before translating it"),
     };
 
-    private static int? HighestStatusCode(string codes)
-    {
-        var numbers = codes.Split(',', '-').Select(part => int.TryParse(part, out var code) ? code : (int?)null).ToList();
-        return numbers.Count == 0 || numbers.Any(n => n is null) ? null : numbers.Max();
-    }
 }

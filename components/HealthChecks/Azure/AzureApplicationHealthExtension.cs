@@ -81,7 +81,7 @@ public static class AzureApplicationHealthExtension
         if (check.UnhealthyThreshold > MaxNumberOfProbes)
             yield return new($"{at}.unhealthyThreshold", check.UnhealthyThreshold,
                 $"the Application Health extension counts at most {MaxNumberOfProbes} failed probes; use 1 to {MaxNumberOfProbes}");
-        if (check.Protocol != HealthCheckProtocols.Tcp && !Includes200(check.ExpectedStatusCodes))
+        if (check.Protocol != HealthCheckProtocols.Tcp && !check.Accepts(200))
             yield return new($"{at}.expectedStatusCodes", check.ExpectedStatusCodes,
                 "the Application Health extension (Binary Health States) counts only HTTP 200 as healthy; include 200 or pass a load balancer probe (healthProbeId)");
     }
@@ -96,11 +96,4 @@ public static class AzureApplicationHealthExtension
             $"the Application Health extension probes http, https or tcp, not \"{protocol}\"; HealthCheckSpec.FindProblems should have refused it"),
     };
 
-    private static bool Includes200(string codes)
-        => (codes ?? "").Split(',').Any(part =>
-        {
-            var bounds = part.Split('-');
-            return int.TryParse(bounds[0], NumberStyles.None, CultureInfo.InvariantCulture, out var low)
-                && (bounds.Length == 1 ? low == 200 : int.TryParse(bounds[1], NumberStyles.None, CultureInfo.InvariantCulture, out var high) && low <= 200 && 200 <= high);
-        });
 }

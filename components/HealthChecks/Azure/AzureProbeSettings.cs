@@ -57,7 +57,7 @@ public static class AzureProbeSettings
             if (check.Protocol == HealthCheckProtocols.Tcp)
                 yield return new($"{at}.protocol", check.Protocol,
                     $"{backend} probes HTTP pools over HTTP or HTTPS only; use http (nearest to a connect check: any path that answers)");
-            else if (HighestStatusCode(check.ExpectedStatusCodes) is > MaxGatewayStatusCode and var highest)
+            else if (check.StatusCodeRanges().Select(r => r.Highest).DefaultIfEmpty().Max() is > MaxGatewayStatusCode and var highest)
                 yield return new($"{at}.expectedStatusCodes", check.ExpectedStatusCodes,
                     $"{backend} accepts healthy codes 200 to {MaxGatewayStatusCode} only ({highest} is above); use e.g. \"200-399\"");
             if (check.IntervalSeconds is < MinGatewaySeconds or > MaxGatewaySeconds)
@@ -74,7 +74,7 @@ public static class AzureProbeSettings
             yield return new($"{at}.unhealthyThreshold", check.UnhealthyThreshold,
                 $"{balancer} needs interval × failures of at least {MinLoadBalancerDetectionSeconds} seconds " +
                 $"({check.IntervalSeconds} × {check.UnhealthyThreshold} is less); use {(MinLoadBalancerDetectionSeconds + check.IntervalSeconds - 1) / check.IntervalSeconds} failures or a longer interval");
-        if (check.Protocol != HealthCheckProtocols.Tcp && !Covers(check.ExpectedStatusCodes, LoadBalancerHealthyStatus))
+        if (check.Protocol != HealthCheckProtocols.Tcp && !check.Accepts(LoadBalancerHealthyStatus))
             yield return new($"{at}.expectedStatusCodes", check.ExpectedStatusCodes,
                 $"{balancer} counts only HTTP 200 as healthy; include 200 (e.g. \"200\") or use a tcp check");
     }
@@ -129,16 +129,4 @@ public static class AzureProbeSettings
     /// <summary>The spec's comma-separated codes and ranges as App Gateway's list (<c>"200-299,304"</c> → <c>["200-299", "304"]</c>).</summary>
     public static IReadOnlyList<string> StatusCodes(string codes) => codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    private static bool Covers(string codes, int status)
-        => StatusCodes(codes).Any(part =>
-        {
-            var bounds = part.Split('-').Select(b => int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).ToArray();
-            return bounds.Length > 0 && status >= bounds[0] && status <= bounds[^1];
-        });
-
-    private static int? HighestStatusCode(string codes)
-    {
-        var numbers = codes.Split(',', '-').Select(part => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : (int?)null).ToList();
-        return numbers.Count == 0 || numbers.Any(n => n is null) ? null : numbers.Max();
-    }
 }

@@ -28,8 +28,7 @@ public static class KubernetesProbes
         if (check.Protocol == HealthCheckProtocols.Tcp)
             yield break;
         // A probe expecting 4xx or 5xx would never pass, since the kubelet fails every status of 400 or more.
-        var codes = (check.ExpectedStatusCodes ?? "").Split(',', '-');
-        if (codes.Any(c => int.TryParse(c, out var code) && code > HighestSuccessStatus))
+        if (check.StatusCodeRanges().Any(r => r.Highest > HighestSuccessStatus))
             yield return new($"{at}.expectedStatusCodes", check.ExpectedStatusCodes,
                 $"the kubelet counts only 200 to {HighestSuccessStatus} as healthy and cannot be told otherwise; use codes within 200-399, e.g. \"200-299\"");
     }
