@@ -159,7 +159,9 @@ public sealed class AwsSiteAdapter : SiteAdapter
             TargetGroupArns = targetGroups.Values.Select(t => t.Arn).ToList(),
             LoadBalancerArnSuffix = balancer.ArnSuffix,
             TargetGroupArnSuffix = targetGroups[firstPool].ArnSuffix,
-            Tags = stack.ServiceTags(),
+            // The provider's default tags do not reach autoscaling groups (their tags are per-tag blocks;
+            // HashiCorp tutorial "Propagate default tags to Auto Scaling group"), so the group names its environment.
+            Tags = new Dictionary<string, string>(stack.ServiceTags()) { ["environment"] = stack.Environment },
         }, inRegion);
 
         var topic = aws.AlarmTopicArn ?? service.AlarmTopicArn;
