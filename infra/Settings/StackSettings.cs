@@ -36,6 +36,10 @@ public sealed record StackSettings(
     /// is not listed).</summary>
     public IReadOnlyDictionary<string, string> ListenerCertificates { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Guardrail rules the stack waives (config key <c>infra:waivers</c>): rule id to the written
+    /// reason, shown in every plan. Default: none.</summary>
+    public IReadOnlyDictionary<string, string> Waivers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Environments a stack may declare.</summary>
     public static readonly IReadOnlyList<string> Environments = ["dev", "staging", "prod"];
 
@@ -73,6 +77,8 @@ public sealed record StackSettings(
             "describe the service: name, loadBalancer, scaling (and imageId for AWS sites)");
         var protect = infra.GetBoolean("protect") ?? false;
         var failover = reader.Object<FailoverDnsSpec>("failover", required: false, "");
+        var waivers = reader.Object<Dictionary<string, string?>>(Guardrails.GuardrailWaivers.Key, required: false, "") ?? [];
+        reader.Problems.AddRange(Guardrails.GuardrailWaivers.FindProblems(waivers, reader.Key(Guardrails.GuardrailWaivers.Key)));
 
         // The forecast runs here, once, so that a missing history file is reported with the other
         // problems before anything is created.
@@ -86,6 +92,7 @@ public sealed record StackSettings(
             SitesAt = sitesAt,
             ForecastSchedule = schedule,
             Failover = failover,
+            Waivers = waivers.Where(w => !string.IsNullOrWhiteSpace(w.Value)).ToDictionary(w => w.Key, w => w.Value!),
             ListenerCertificates = ListenerCertificatesOf(infra.Get("service")),
         };
         // The design is checked only when the settings it reads could be read at all: a missing or
