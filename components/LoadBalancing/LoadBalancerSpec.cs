@@ -58,6 +58,13 @@ public sealed class LoadBalancerSpec : ResourceArgs
     /// <summary>Refuse deletion while this is on. Default: true; a stack turns it off visibly.</summary>
     [Input("deletionProtection")] public bool DeletionProtection { get; set; } = true;
 
+    /// <summary>Write access logs (AWS: an encrypted S3 bucket the site adapter makes; Azure: a diagnostic
+    /// setting to a storage account). Default: false; staging and prod turn it on (guardrail INFRA-LOG-001).</summary>
+    [Input("accessLogs")] public bool AccessLogs { get; set; }
+
+    /// <summary>Days access logs are kept. Default: 90.</summary>
+    [Input("accessLogRetentionDays")] public int AccessLogRetentionDays { get; set; } = 90;
+
     /// <summary>Listeners that forward traffic to the pools.</summary>
     internal IEnumerable<KeyValuePair<string, ListenerSpec>> ForwardingListeners => Listeners.Where(l => l.Value.Forwards);
 
@@ -126,6 +133,9 @@ public sealed class LoadBalancerSpec : ResourceArgs
         if (Stickiness is not null)
             foreach (var problem in Stickiness.FindProblems($"{at}.stickiness", Layer))
                 yield return problem;
+
+        if (AccessLogRetentionDays is < 1 or > 3650)
+            yield return new($"{at}.accessLogRetentionDays", AccessLogRetentionDays, "keep access logs 1 to 3650 days");
 
         if (IdleTimeoutSeconds is < 1 or > 4000)
             yield return new($"{at}.idleTimeoutSeconds", IdleTimeoutSeconds, "use 1 to 4000 seconds");

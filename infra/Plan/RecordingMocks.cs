@@ -153,6 +153,9 @@ public sealed class RecordingMocks : IMocks
         }
         else
             state.TryAdd("result", $"{name}-random");
+        // A RandomId answers with a stable hex string of its byteLength (8 digits for 4 bytes).
+        if (type == "random:index/randomId:RandomId")
+            state.TryAdd("hex", $"{(uint)StableHash(name):x8}"[..Math.Min(8, 2 * (int)(state.TryGetValue("byteLength", out var bytes) && bytes is double b ? b : 4))]);
     }
 
     private static void AddAzureOutputs(string type, string name, Dictionary<string, object?> state)
@@ -214,9 +217,34 @@ public sealed class RecordingMocks : IMocks
                 ["architecture"] = "x86_64",
                 ["name"] = "al2023-ami-2023.6.20241212.0-kernel-6.1-x86_64",
             },
+            // The ELB account of each region, as published in the AWS docs ("Enable access logs for your
+            // Application Load Balancer", step 2); regions without one make the provider fail, as here.
+            "aws:elb/getServiceAccount:getServiceAccount" => ElbServiceAccount(args.Args.TryGetValue("region", out var r) && r is string asked ? asked : region),
             _ => throw new NotSupportedException($"RecordingMocks has no answer for invoke '{args.Token}'; add it to {nameof(RecordingMocks)}."),
         };
         return Task.FromResult(result);
+    }
+
+    private static Dictionary<string, object> ElbServiceAccount(string region)
+        => Infra.Components.Monitoring.Aws.ElbLogDeliveryAccounts.ByRegion.TryGetValue(region, out var account)
+            ? new Dictionary<string, object>
+            {
+                ["id"] = account,
+                ["arn"] = $"arn:{(region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws")}:iam::{account}:root",
+                ["region"] = region,
+            }
+            : throw new NotSupportedException($"aws:elb/getServiceAccount: no Elastic Load Balancing account in region {region}; grant {Infra.Components.Monitoring.Aws.ElbLogDeliveryAccounts.ServicePrincipal} instead.");
+
+    /// <summary>A hash that is the same in every run (string.GetHashCode is randomized per process).</summary>
+    private static int StableHash(string text)
+    {
+        unchecked
+        {
+            var hash = (int)2166136261;
+            foreach (var c in text)
+                hash = (hash ^ c) * 16777619;
+            return hash;
+        }
     }
 
     /// <inheritdoc />

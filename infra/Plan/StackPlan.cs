@@ -9,6 +9,9 @@ public sealed record StackPlan(
     ImmutableArray<PlannedResource> Resources,
     ImmutableSortedDictionary<string, object?> Outputs)
 {
+    /// <summary>Guardrail rules the stack waives (<c>infra:waivers</c>), by rule id, with the stack's reason.</summary>
+    public ImmutableSortedDictionary<string, string> Waivers { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
     /// <summary>The resource with this type and name, if planned.</summary>
     public PlannedResource? Find(string type, string name)
         => Resources.FirstOrDefault(r => r.Type == type && r.Name == name);

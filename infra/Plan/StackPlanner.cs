@@ -18,7 +18,8 @@ public static class StackPlanner
         var region = config.Values.GetValueOrDefault("aws:region", "us-east-1");
         var run = await WithConfigAsync(config, () =>
             PlanRecorder.RunAsync(layout.Name, stack, program ?? InfraProgram.Run, preview, new RecordingMocks(region), layout.Root));
-        return run.Plan;
+        // The guardrail report reads the waivers the stack writes (validated by the program itself).
+        return run.Plan with { Waivers = Guardrails.GuardrailWaivers.Parse(config.Values.GetValueOrDefault($"{layout.Name}:{Guardrails.GuardrailWaivers.Key}")) };
     }
 
     /// <summary>Runs <paramref name="action"/> with PULUMI_CONFIG set from <paramref name="config"/>,

@@ -44,6 +44,10 @@ public sealed record StackSettings(
     /// secret); default: the kubeconfig of the machine running Pulumi, by each site's context.</summary>
     public Output<string>? Kubeconfig { get; init; }
 
+    /// <summary>Guardrail rules the stack waives (config key <c>infra:waivers</c>): rule id to the written
+    /// reason, shown in every plan. Default: none.</summary>
+    public IReadOnlyDictionary<string, string> Waivers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Environments a stack may declare.</summary>
     public static readonly IReadOnlyList<string> Environments = ["dev", "staging", "prod"];
 
@@ -81,6 +85,8 @@ public sealed record StackSettings(
             "describe the service: name, loadBalancer, scaling (and imageId for AWS sites)");
         var protect = infra.GetBoolean("protect") ?? false;
         var failover = reader.Object<FailoverDnsSpec>("failover", required: false, "");
+        var waivers = reader.Object<Dictionary<string, string?>>(Guardrails.GuardrailWaivers.Key, required: false, "") ?? [];
+        reader.Problems.AddRange(Guardrails.GuardrailWaivers.FindProblems(waivers, reader.Key(Guardrails.GuardrailWaivers.Key)));
 
         // The forecast runs here, once, so that a missing history file is reported with the other
         // problems before anything is created.
@@ -95,6 +101,7 @@ public sealed record StackSettings(
             StackName = Deployment.Instance.StackName,
             ForecastSchedule = schedule,
             Failover = failover,
+            Waivers = waivers.Where(w => !string.IsNullOrWhiteSpace(w.Value)).ToDictionary(w => w.Key, w => w.Value!),
             ListenerCertificates = ListenerCertificatesOf(infra.Get("service")),
             // Read as a secret, so it reaches the providers as one and a plan never prints it.
             Kubeconfig = infra.GetSecret("kubeconfig"),

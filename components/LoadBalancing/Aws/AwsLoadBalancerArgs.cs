@@ -95,6 +95,8 @@ public sealed class AwsLoadBalancerArgs : ResourceArgs
 
         if (algorithm.Refusal is { } refusal)
             yield return new($"{at}.algorithm", spec.Algorithm, refusal);
+        if (spec.AccessLogs && !isApplication && spec.Listeners.Values.All(l => l.Protocol != ListenerProtocols.Tls))
+            yield return new($"{at}.accessLogs", true, "an AWS Network Load Balancer writes access logs only for TLS listeners; add a tls listener or turn accessLogs off");
         if (algorithm.WeightedForward && spec.Pools.Count > MaxWeightedTargetGroups)
             yield return new($"{at}.pools", spec.Pools.Keys.ToList(),
                 $"{backend} splits traffic between at most {MaxWeightedTargetGroups} target groups; merge pools");

@@ -120,8 +120,21 @@ public sealed class AwsSiteAdapter : SiteAdapter
 
         var network = new AwsNetwork(name, aws.Network!, inRegion);
         var spec = LoadBalancerOf(stack, site)!;
+        // Access logs go to a bucket of the site's own (ELB writes only to a bucket in its region); kept
+        // (protected) where the load balancer is.
+        var logs = spec.AccessLogs
+            ? new AwsAccessLogBucket($"{name}-access-logs", new AwsAccessLogBucketArgs
+            {
+                NamePrefix = AccessLogBucketPrefix(stack, aws.Region!),
+                Region = aws.Region!,
+                LogPrefix = name,
+                RetentionDays = spec.AccessLogRetentionDays,
+                Tags = stack.ServiceTags(),
+            }, edge)
+            : null;
         var balancer = new AwsLoadBalancer(name, new AwsLoadBalancerArgs
         {
+            AccessLogsBucket = logs is null ? null : (Input<string>)logs.BucketName,
             Spec = spec,
             VpcId = network.VpcId,
             VpcCidrBlock = network.VpcCidrBlock,
@@ -160,7 +173,9 @@ public sealed class AwsSiteAdapter : SiteAdapter
             TargetGroupArns = targetGroups.Values.Select(t => t.Arn).ToList(),
             LoadBalancerArnSuffix = balancer.ArnSuffix,
             TargetGroupArnSuffix = targetGroups[firstPool].ArnSuffix,
-            Tags = stack.ServiceTags(),
+            // The provider's default tags do not reach autoscaling groups (their tags are per-tag blocks;
+            // HashiCorp tutorial "Propagate default tags to Auto Scaling group"), so the group names its environment.
+            Tags = new Dictionary<string, string>(stack.ServiceTags()) { ["environment"] = stack.Environment },
         }, inRegion);
 
         var topic = aws.AlarmTopicArn ?? service.AlarmTopicArn;
@@ -182,6 +197,16 @@ public sealed class AwsSiteAdapter : SiteAdapter
             ["url"] = Output.Format($"https://{balancer.DnsName}"),
             ["dashboard"] = monitoring.DashboardName,
         });
+    }
+
+    /// <summary>Start of the access-log bucket's name: service, environment, region (the bucket adds a random
+    /// suffix), lower case, cut to <see cref="AwsAccessLogBucketArgs.MaxNamePrefixLength"/>.</summary>
+    public static string AccessLogBucketPrefix(StackSettings stack, string region)
+    {
+        var text = new string($"{stack.Service.Name}-{stack.Environment}-{region}-lb-logs".ToLowerInvariant()
+            .Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+        text = text[..Math.Min(text.Length, AwsAccessLogBucketArgs.MaxNamePrefixLength)].Trim('-');
+        return text.Length >= 3 ? text : $"lb-logs-{text}".Trim('-');
     }
 
     /// <summary>Name of the site's components, e.g. web-us-east-1, or web-apse1 where the target group
