@@ -26,7 +26,11 @@ internal sealed class PlanContext(Func<IDictionary<string, object?>> program)
         var inherited = parentKey != null && Resources.TryGetValue(parentKey, out var p) && p.Protect;
         Resources.TryAdd(key, new RecordedOptions(
             parentKey, Interlocked.Increment(ref _sequence), args.Resource is CustomResource,
-            args.Options.Protect ?? inherited, [.. args.Options.IgnoreChanges]));
+            args.Options.Protect ?? inherited, [.. args.Options.IgnoreChanges])
+        {
+            ReplaceOnChanges = [.. args.Options.ReplaceOnChanges],
+            DependsOn = args.Options.DependsOn.ToOutput(),
+        });
         return null;
     }
 }
@@ -34,5 +38,11 @@ internal sealed class PlanContext(Func<IDictionary<string, object?>> program)
 /// <summary>What a resource's options say, as recorded by <see cref="PlanContext"/>.</summary>
 internal sealed record RecordedOptions(string? ParentKey, int Order, bool Custom, bool Protect, string[] IgnoreChanges)
 {
+    /// <summary>Inputs whose changes replace the resource (the ReplaceOnChanges option).</summary>
+    public string[] ReplaceOnChanges { get; init; } = [];
+
+    /// <summary>Explicit dependencies (the DependsOn option), resolved once the run has settled.</summary>
+    public Output<System.Collections.Immutable.ImmutableArray<Resource>>? DependsOn { get; init; }
+
     public static readonly RecordedOptions Unknown = new(null, int.MaxValue, true, false, []);
 }

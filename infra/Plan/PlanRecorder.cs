@@ -44,23 +44,26 @@ public static class PlanRecorder
         }
         context.Failure?.Throw();
 
-        var resources = mocks.Registrations
-            .Select(r =>
+        var resources = new List<(int Order, PlannedResource Resource)>();
+        foreach (var r in mocks.Registrations)
+        {
+            var key = $"{r.Type}::{r.Name}";
+            var recorded = context.Resources.GetValueOrDefault(key) ?? RecordedOptions.Unknown;
+            var dependsOn = recorded.DependsOn is { } explicitDependencies
+                ? (await OutputUtilities.GetValueAsync(explicitDependencies))
+                    .Select(d => $"{d.GetResourceType()}::{d.GetResourceName()}").ToImmutableArray()
+                : [];
+            resources.Add((recorded.Order, new PlannedResource(
+                r.Type ?? "", r.Name ?? "", recorded.ParentKey,
+                r.Inputs.ToImmutableSortedDictionary(kv => kv.Key, kv => PlainValue(kv.Value), StringComparer.Ordinal),
+                r.Provider ?? "", recorded.Custom)
             {
-                var key = $"{r.Type}::{r.Name}";
-                var recorded = context.Resources.GetValueOrDefault(key) ?? RecordedOptions.Unknown;
-                return (Order: recorded.Order, Resource: new PlannedResource(
-                    r.Type ?? "", r.Name ?? "", recorded.ParentKey,
-                    r.Inputs.ToImmutableSortedDictionary(kv => kv.Key, kv => PlainValue(kv.Value), StringComparer.Ordinal),
-                    r.Provider ?? "", recorded.Custom)
-                {
-                    Protect = recorded.Protect,
-                    IgnoreChanges = [.. recorded.IgnoreChanges],
-                });
-            })
-            .OrderBy(r => r.Order)
-            .Select(r => r.Resource)
-            .ToImmutableArray();
+                Protect = recorded.Protect,
+                IgnoreChanges = [.. recorded.IgnoreChanges],
+                ReplaceOnChanges = [.. recorded.ReplaceOnChanges],
+                DependsOn = dependsOn.IsDefault ? [] : dependsOn,
+            }));
+        }
 
         var stackUrn = $"urn:pulumi:{stack}::{project}::pulumi:pulumi:Stack::{project}-{stack}";
         var outputs = ImmutableSortedDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
@@ -74,7 +77,8 @@ public static class PlanRecorder
             }
         }
 
-        return new PlanRun(new StackPlan(project, stack, resources, outputs.ToImmutable()), objects, mocks);
+        var ordered = resources.OrderBy(r => r.Order).Select(r => r.Resource).ToImmutableArray();
+        return new PlanRun(new StackPlan(project, stack, ordered, outputs.ToImmutable()), objects, mocks);
     }
 
     /// <summary>Mock inputs as plain data: resources become their URN.</summary>

@@ -313,10 +313,12 @@ public sealed class StackSettingsTests : IDisposable
 
         var plan = await PlanOf("  infra:environment: prod\n" + ValidRegions + "\n" + ForecastService("both", BerlinForecast));
 
-        var actions = plan.Resources.Where(r => r.Type == "aws:autoscaling/schedule:Schedule").ToDictionary(r => r.Name);
-        Assert.Equal(["web-us-east-1-schedule-mon-fri-0850", "web-us-east-1-schedule-mon-fri-1700"], actions.Keys.Order());
-        Assert.Equal(("50 8 * * 1-5", 4.0), ((string)actions["web-us-east-1-schedule-mon-fri-0850"].Inputs["recurrence"]!, (double)actions["web-us-east-1-schedule-mon-fri-0850"].Inputs["minSize"]!));
-        Assert.Equal(("0 17 * * 1-5", 2.0), ((string)actions["web-us-east-1-schedule-mon-fri-1700"].Inputs["recurrence"]!, (double)actions["web-us-east-1-schedule-mon-fri-1700"].Inputs["minSize"]!));
+        // Named by the whole entry (time of week, minimum, hash of the rest), so a change replaces it.
+        var actions = plan.Resources.Where(r => r.Type == "aws:autoscaling/schedule:Schedule")
+            .ToDictionary(r => r.Name[..^"-0123abcd".Length]);
+        Assert.Equal(["web-us-east-1-schedule-mon-fri-0850-min4", "web-us-east-1-schedule-mon-fri-1700-min2"], actions.Keys.Order());
+        Assert.Equal(("50 8 * * 1-5", 4.0), ((string)actions["web-us-east-1-schedule-mon-fri-0850-min4"].Inputs["recurrence"]!, (double)actions["web-us-east-1-schedule-mon-fri-0850-min4"].Inputs["minSize"]!));
+        Assert.Equal(("0 17 * * 1-5", 2.0), ((string)actions["web-us-east-1-schedule-mon-fri-1700-min2"].Inputs["recurrence"]!, (double)actions["web-us-east-1-schedule-mon-fri-1700-min2"].Inputs["minSize"]!));
         Assert.All(actions.Values, a => Assert.Equal("Europe/Berlin", a.Inputs["timeZone"]));
     }
 

@@ -64,6 +64,10 @@ public sealed class AwsAutoscalingGroupTests
         return args;
     }
 
+    /// <summary>The one scheduled action whose identity starts with the time-of-week <paramref name="key"/>.</summary>
+    private static Infra.Plan.PlannedResource Action(TestRun run, string key)
+        => Assert.Single(run.OfType(Schedule), s => s.Name.StartsWith($"web-schedule-{key}-min", StringComparison.Ordinal));
+
     private static Task<TestRun> Run(AwsAutoscalingGroupArgs args, bool preview = false)
         => PulumiTest.RunAsync(() => new AwsAutoscalingGroup("web", args), preview);
 
@@ -532,20 +536,86 @@ public sealed class AwsAutoscalingGroupTests
     // ---- forecast schedules ------------------------------------------------------------------
 
     [Fact]
-    public async Task Forecast_schedule_becomes_one_scheduled_action_per_change_named_by_its_time_of_week()
+    public async Task Forecast_schedule_becomes_one_scheduled_action_per_change_named_by_its_whole_entry()
     {
         var run = await Run(Forecasting(OfficeHours()));
 
-        Assert.Equal(["web-schedule-mon-fri-0650", "web-schedule-mon-fri-1900"], run.OfType(Schedule).Select(s => s.Name));
+        Assert.Collection(run.OfType(Schedule).Select(s => s.Name),
+            name => Assert.Matches("^web-schedule-mon-fri-0650-min5-[0-9a-f]{8}$", name),
+            name => Assert.Matches("^web-schedule-mon-fri-1900-min2-[0-9a-f]{8}$", name));
         foreach (var action in run.OfType(Schedule))
         {
             Assert.Equal(Component, action.ParentType);
             Assert.Equal("web-asg", action.Input("autoscalingGroupName"));
             Assert.Equal("America/New_York", action.Input("timeZone"));
             Assert.Null(action.Input("startTime"));
+            // The AWS name is the same identity as the logical one.
+            Assert.Equal($"forecast-{action.Name["web-schedule-".Length..]}", action.Input("scheduledActionName"));
         }
-        Assert.Equal("forecast-mon-fri-0650", run.Single(Schedule, "web-schedule-mon-fri-0650").Input("scheduledActionName"));
-        Assert.Equal("forecast-mon-fri-1900", run.Single(Schedule, "web-schedule-mon-fri-1900").Input("scheduledActionName"));
+    }
+
+    /// <summary>Mon 07:00 = 5, Tue 07:00 = <paramref name="tuesday"/>, evenings back to the floor: three actions.</summary>
+    private static ForecastScheduleSpec ThreeChanges(int tuesday) => new()
+    {
+        TimeZone = "America/New_York",
+        RaiseAheadMinutes = 0,
+        Entries =
+        {
+            new() { Start = "Mon 07:00", MinSize = 5 },
+            new() { Start = "Mon 19:00", MinSize = 2 },
+            new() { Start = "Tue 07:00", MinSize = tuesday },
+            new() { Start = "Tue 19:00", MinSize = 2 },
+        },
+    };
+
+    [Fact]
+    public async Task Changing_one_entrys_minimum_replaces_that_action_and_leaves_the_others_untouched()
+    {
+        // An update in place would re-send the start time AWS computed at creation, which is in the
+        // past once the action has run ("Given start time is in the past", terraform-provider-aws
+        // #38983, pulumi-aws #2473), so a changed entry must come with a new identity.
+        var before = (await Run(Forecasting(ThreeChanges(tuesday: 4)))).OfType(Schedule).ToDictionary(s => s.Name);
+        var after = (await Run(Forecasting(ThreeChanges(tuesday: 6)))).OfType(Schedule).ToDictionary(s => s.Name);
+
+        var kept = before.Keys.Intersect(after.Keys).ToArray();
+        Assert.Equal(2, kept.Length);
+        Assert.All(kept, name => Assert.Equal(before[name].Inputs, after[name].Inputs));
+        var removed = Assert.Single(before.Keys.Except(after.Keys));
+        var added = Assert.Single(after.Keys.Except(before.Keys));
+        Assert.StartsWith("web-schedule-tue-0700-min4-", removed);
+        Assert.StartsWith("web-schedule-tue-0700-min6-", added);
+        Assert.NotEqual(before[removed].Input("scheduledActionName"), after[added].Input("scheduledActionName"));
+    }
+
+    [Fact]
+    public async Task Changing_what_every_action_restates_gives_every_action_a_new_identity()
+    {
+        var before = (await Run(Forecasting(ThreeChanges(tuesday: 4)))).OfType(Schedule).Select(s => s.Name).ToArray();
+        var maxSize = (await Run(WebArgs(s =>
+        {
+            s.MaxSize = 8;
+            s.Predictive = new PredictiveScalingPolicy { Source = PredictiveScalingPolicy.Both, Schedule = ThreeChanges(tuesday: 4) };
+        }))).OfType(Schedule).Select(s => s.Name).ToArray();
+        var zone = ThreeChanges(tuesday: 4);
+        zone.TimeZone = "Europe/Berlin";
+        var timeZone = (await Run(Forecasting(zone))).OfType(Schedule).Select(s => s.Name).ToArray();
+
+        Assert.Equal(3, before.Length);
+        Assert.Empty(before.Intersect(maxSize));
+        Assert.Empty(before.Intersect(timeZone));
+    }
+
+    [Fact]
+    public async Task Scheduled_actions_are_replaced_on_any_change_and_created_one_after_the_other()
+    {
+        var run = await Run(Forecasting(ThreeChanges(tuesday: 4)));
+        var actions = run.OfType(Schedule);
+
+        Assert.All(actions, a => Assert.Equal(["recurrence", "timeZone", "minSize", "maxSize", "desiredCapacity"], a.ReplaceOnChanges.ToArray()));
+        // AWS rejects concurrent PutScheduledUpdateGroupAction calls on one group (TerraConstructs/base #127).
+        Assert.Empty(actions[0].DependsOn);
+        for (int i = 1; i < actions.Length; i++)
+            Assert.Equal([actions[i - 1].Key], actions[i].DependsOn.ToArray());
     }
 
     [Fact]
@@ -553,16 +623,16 @@ public sealed class AwsAutoscalingGroupTests
     {
         var run = await Run(Forecasting(OfficeHours(raiseAheadMinutes: 10)));
 
-        Assert.Equal("50 6 * * 1-5", run.Single(Schedule, "web-schedule-mon-fri-0650").Input("recurrence"));
-        Assert.Equal("0 19 * * 1-5", run.Single(Schedule, "web-schedule-mon-fri-1900").Input("recurrence"));
+        Assert.Equal("50 6 * * 1-5", Action(run, "mon-fri-0650").Input("recurrence"));
+        Assert.Equal("0 19 * * 1-5", Action(run, "mon-fri-1900").Input("recurrence"));
     }
 
     [Fact]
     public async Task Scheduled_actions_raise_only_the_minimum_never_below_the_group_minimum()
     {
         var run = await Run(Forecasting(OfficeHours()));
-        var morning = run.Single(Schedule, "web-schedule-mon-fri-0650");
-        var evening = run.Single(Schedule, "web-schedule-mon-fri-1900");
+        var morning = Action(run, "mon-fri-0650");
+        var evening = Action(run, "mon-fri-1900");
 
         Assert.Equal(5, morning.Number("minSize"));
         // The schedule asks for 1 in the evening; the group's own minimum of 2 is the floor.
@@ -583,8 +653,9 @@ public sealed class AwsAutoscalingGroupTests
 
         Assert.Equal(0, atFloor.Count(Schedule));
         var daily = Assert.Single(above.OfType(Schedule));
-        Assert.Equal(("web-schedule-daily-0000", "0 0 * * *", "UTC", 4.0),
-            (daily.Name, daily.Input("recurrence"), daily.Input("timeZone"), daily.Number("minSize")));
+        Assert.StartsWith("web-schedule-daily-0000-min4-", daily.Name);
+        Assert.Equal(("0 0 * * *", "UTC", 4.0),
+            (daily.Input("recurrence"), daily.Input("timeZone"), daily.Number("minSize")));
     }
 
     [Fact]
@@ -601,7 +672,7 @@ public sealed class AwsAutoscalingGroupTests
         var run = await Run(Forecasting(OfficeHours()), preview: true);
 
         Assert.Equal(2, run.Count(Schedule));
-        Assert.Equal(5, run.Single(Schedule, "web-schedule-mon-fri-0650").Number("minSize"));
+        Assert.Equal(5, Action(run, "mon-fri-0650").Number("minSize"));
     }
 
     [Fact]
