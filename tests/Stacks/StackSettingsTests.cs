@@ -215,6 +215,39 @@ public sealed class StackSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task An_instance_family_that_cannot_run_the_sites_image_is_refused_at_the_key_that_sets_it()
+    {
+        var sites = """
+              infra:sites:
+                - cloud: aws
+                  region: us-east-1
+                  network: {availabilityZones: [us-east-1a, us-east-1b]}
+                  imageId: resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64
+                - cloud: aws
+                  region: us-west-2
+                  network: {availabilityZones: [us-west-2a, us-west-2b]}
+                  imageId: resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64
+                  instanceType: m7g.large
+            """;
+        var service = ValidService.Replace("    imageId: ami-0123456789abcdef0\n", "    instanceType: t3.small\n", StringComparison.Ordinal);
+
+        var message = await FailureOf("  infra:environment: dev\n" + sites + "\n" + service);
+
+        Assert.Contains("infra:service.instanceType = \"t3.small\": t3.small is x86_64 but infra:sites[0].imageId (resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64) is an arm64 image, which EC2 cannot launch on it; use a Graviton type", message, StringComparison.Ordinal);
+        Assert.Contains("infra:sites[1].instanceType = \"m7g.large\": m7g.large is arm64 but infra:sites[1].imageId", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_image_that_is_neither_an_ami_nor_an_ssm_parameter_is_refused()
+    {
+        var service = ValidService.Replace("imageId: ami-0123456789abcdef0", "imageId: al2023-latest", StringComparison.Ordinal);
+
+        var message = await FailureOf("  infra:environment: dev\n" + ValidSites + "\n" + service);
+
+        Assert.Contains("infra:service.imageId = \"al2023-latest\": use an AMI id (ami- and 8 or 17 hex digits) or a Systems Manager parameter", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_name_too_long_for_aws_is_refused_before_anything_is_registered()
     {
         var service = ValidService.Replace("name: web", "name: checkout-frontend", StringComparison.Ordinal);

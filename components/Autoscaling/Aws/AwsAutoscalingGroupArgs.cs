@@ -31,7 +31,10 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
     /// <remarks>Default: "t3.micro".</remarks>
     [Input("instanceType")] public string InstanceType { get; set; } = "t3.micro";
 
-    /// <summary>AMI the instances boot from, e.g. the id returned by <c>aws.ec2.getAmi</c>. Required.</summary>
+    /// <summary>AMI the instances boot from, e.g. the id returned by <c>aws.ec2.getAmi</c>, or a Systems
+    /// Manager parameter as <c>resolve:ssm:/aws/service/...</c>, which the launch template passes to EC2
+    /// unchanged and EC2 resolves in the group's region at each launch (EC2 API
+    /// RequestLaunchTemplateData.ImageId). Required.</summary>
     [Input("imageId", required: true)] public Input<string> ImageId { get; set; } = null!;
 
     /// <summary>Boot script as plain text; the component base64-encodes it as EC2 expects.</summary>

@@ -56,8 +56,15 @@ public sealed class AwsSiteAdapter : SiteAdapter
         if (aws.ImageId is null && service.ImageId is null)
             yield return new($"{at}.imageId", null,
                 "name the AMI the instances boot from in this region (AMI ids are regional), e.g. resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
-        foreach (var problem in AwsAutoscalingGroupArgs.FindInstanceTypeProblems(InstanceType(stack, aws),
-                     aws.InstanceType is null ? $"{ServiceAt}.instanceType" : $"{at}.instanceType"))
+        var typeAt = aws.InstanceType is null ? $"{ServiceAt}.instanceType" : $"{at}.instanceType";
+        var imageAt = aws.ImageId is null ? $"{ServiceAt}.imageId" : $"{at}.imageId";
+        foreach (var problem in AwsAutoscalingGroupArgs.FindInstanceTypeProblems(InstanceType(stack, aws), typeAt))
+            yield return problem;
+        // The launch template takes an AMI id or resolve:ssm:<parameter> as ImageId; the parameter's
+        // path names the architecture, which the instance family must match.
+        foreach (var problem in AwsArchitectures.FindImageProblems(aws.ImageId ?? service.ImageId, imageAt))
+            yield return problem;
+        foreach (var problem in AwsArchitectures.FindArchitectureProblems(aws.ImageId ?? service.ImageId, InstanceType(stack, aws), typeAt, imageAt))
             yield return problem;
 
         if (region.Length > 0)

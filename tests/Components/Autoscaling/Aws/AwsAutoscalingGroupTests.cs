@@ -533,6 +533,21 @@ public sealed class AwsAutoscalingGroupTests
         Assert.Equal(2, run.Count(Schedule));
     }
 
+    [Fact]
+    public async Task An_ssm_parameter_image_reaches_the_launch_template_unchanged_for_ec2_to_resolve_per_region()
+    {
+        // EC2 resolves resolve:ssm:<parameter> in a launch template's ImageId at each launch, in the
+        // template's region (EC2 API RequestLaunchTemplateData.ImageId).
+        const string image = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
+        var args = WebArgs();
+        args.ImageId = image;
+        args.InstanceType = "m7g.large";
+
+        var run = await Run(args);
+
+        Assert.Equal(image, run.Single(LaunchTemplate, "web-lt").Input("imageId"));
+    }
+
     // ---- forecast schedules ------------------------------------------------------------------
 
     [Fact]
