@@ -17,8 +17,8 @@ public sealed class AwsAutoscalingGroupTests
     private const string Policy = "aws:autoscaling/policy:Policy";
     private const string Alarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
     private const string Schedule = "aws:autoscaling/schedule:Schedule";
-    private const string LoadBalancerSuffix = "app/web-alb/50dc6c495c0c9188";
-    private const string TargetGroupSuffix = "targetgroup/web-tg-api/73e2d6bc24d8a067";
+    private const string LoadBalancerSuffix = "app/web-alb/example000000000";
+    private const string TargetGroupSuffix = "targetgroup/web-tg-api/example000000000";
 
     /// <summary>A group of 2 to 6 instances in two private subnets behind one target group, scaling on CPU.</summary>
     private static AwsAutoscalingGroupArgs WebArgs(Action<ScalingSpec>? scaling = null)
@@ -37,7 +37,7 @@ public sealed class AwsAutoscalingGroupTests
             InstanceType = "t3.small",
             SubnetIds = { "subnet-private-a", "subnet-private-b" },
             SecurityGroupIds = { "sg-instances" },
-            TargetGroupArns = { "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-api/73e2d6bc24d8a067" },
+            TargetGroupArns = { "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web-tg-api/example000000000" },
         };
     }
 
@@ -101,7 +101,7 @@ public sealed class AwsAutoscalingGroupTests
         var component = run.Object<AwsAutoscalingGroup>("web");
 
         Assert.Equal("web-asg", await TestRun.ValueAsync(component.GroupName));
-        Assert.Equal("arn:aws:autoscaling:us-east-1:123456789012:web-asg", await TestRun.ValueAsync(component.GroupArn));
+        Assert.Equal("arn:aws:autoscaling:us-east-1:000000000000:web-asg", await TestRun.ValueAsync(component.GroupArn));
         Assert.Equal("web-lt-id", await TestRun.ValueAsync(component.LaunchTemplateId));
     }
 
@@ -202,7 +202,7 @@ public sealed class AwsAutoscalingGroupTests
         var group = (await Run(args)).Single(Group, "web-asg");
 
         Assert.Equal(new object?[] { "subnet-private-a", "subnet-private-b" }, group.List("vpcZoneIdentifiers"));
-        Assert.Equal(new object?[] { "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-api/73e2d6bc24d8a067" }, group.List("targetGroupArns"));
+        Assert.Equal(new object?[] { "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web-tg-api/example000000000" }, group.List("targetGroupArns"));
         Assert.Equal("ELB", group.Input("healthCheckType"));
         Assert.Equal(240, group.Number("healthCheckGracePeriod"));
         Assert.Equal(2, group.Number("minSize"));
@@ -421,7 +421,7 @@ public sealed class AwsAutoscalingGroupTests
         var alarm = run.Single(Alarm, "web-alarm-burst");
 
         Assert.Equal(Component, alarm.ParentType);
-        Assert.Equal(new object?[] { "arn:aws:autoscaling:us-east-1:123456789012:web-policy-burst" }, alarm.List("alarmActions"));
+        Assert.Equal(new object?[] { "arn:aws:autoscaling:us-east-1:000000000000:web-policy-burst" }, alarm.List("alarmActions"));
         Assert.Equal("GreaterThanThreshold", alarm.Input("comparisonOperator"));
         Assert.Equal(80, alarm.Number("threshold"));
         Assert.Equal(2, alarm.Number("evaluationPeriods"));
