@@ -12,6 +12,9 @@ namespace Infra.Plan;
 /// </summary>
 public static class PlanRecorder
 {
+    /// <summary>What the plan shows for a secret input or output.</summary>
+    public const string SecretText = "[secret]";
+
     /// <summary>Runs <paramref name="program"/> as stack <paramref name="stack"/> of <paramref name="project"/>.</summary>
     /// <param name="project">Pulumi project name (config keys without a namespace belong to it).</param>
     /// <param name="stack">Stack name.</param>
@@ -53,9 +56,15 @@ public static class PlanRecorder
                 ? (await OutputUtilities.GetValueAsync(explicitDependencies))
                     .Select(d => $"{d.GetResourceType()}::{d.GetResourceName()}").ToImmutableArray()
                 : [];
+            var inputs = r.Inputs.ToImmutableSortedDictionary(kv => kv.Key, kv => PlainValue(kv.Value), StringComparer.Ordinal);
+            // A secret input shows as secret, never as its value (nor, for one the plan could not
+            // decrypt, as nothing at all).
+            foreach (var (input, isSecret) in recorded.SecretInputs)
+                if (await isSecret)
+                    inputs = inputs.SetItem(input, SecretText);
             resources.Add((recorded.Order, new PlannedResource(
                 r.Type ?? "", r.Name ?? "", recorded.ParentKey,
-                r.Inputs.ToImmutableSortedDictionary(kv => kv.Key, kv => PlainValue(kv.Value), StringComparer.Ordinal),
+                inputs,
                 r.Provider ?? "", recorded.Custom)
             {
                 Protect = recorded.Protect,
@@ -73,7 +82,7 @@ public static class PlanRecorder
             {
                 var known = await OutputUtilities.GetIsKnownAsync(output);
                 var secret = await Output.IsSecretAsync(output);
-                outputs[key] = secret ? "[secret]" : known ? PlainValue(await OutputUtilities.GetValueAsync(output)) : "(known after apply)";
+                outputs[key] = secret ? SecretText : known ? PlainValue(await OutputUtilities.GetValueAsync(output)) : "(known after apply)";
             }
         }
 

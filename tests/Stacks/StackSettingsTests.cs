@@ -435,13 +435,42 @@ public sealed class StackSettingsTests : IDisposable
     }
 
     [Fact]
-    public async Task Secure_values_in_a_stack_file_read_as_a_placeholder_and_are_never_printed()
+    public async Task Secure_values_in_a_stack_file_plan_as_secret_and_the_placeholder_never_becomes_a_planned_value()
+    {
+        var service = ValidService
+            .Replace("imageId: ami-0123456789abcdef0", "imageId: ami-0123456789abcdef0\n    userData:\n      secure: AAABADECRYPTME", StringComparison.Ordinal)
+            .Replace("certificateId: \"arn:aws:acm:us-east-1:111122223333:certificate/x\"", "certificateId: {secure: AAABACERTIFICATE}", StringComparison.Ordinal);
+        var plan = await PlanOf("  infra:environment: dev\n" + ValidRegions + "\n" + service);
+
+        // Before: userData planned as base64("[secret]") and the listener's certificateArn as "[secret]" itself.
+        var template = Assert.Single(plan.Resources, r => r.Type == "aws:ec2/launchTemplate:LaunchTemplate");
+        Assert.Equal("[secret]", template.Inputs["userData"]);
+        var https = Assert.Single(plan.Resources, r => r.Type == "aws:lb/listener:Listener" && r.Inputs.GetValueOrDefault("protocol") as string == "HTTPS");
+        Assert.Equal("[secret]", https.Inputs["certificateArn"]);
+        var json = Infra.Plan.PlanJson.Write(plan);
+        Assert.DoesNotContain("AAABADECRYPTME", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("AAABACERTIFICATE", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("[secret]")), json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plain_user_data_also_plans_as_secret()
     {
         var plan = await PlanOf("  infra:environment: dev\n" + ValidRegions + "\n" +
-                                ValidService.Replace("imageId: ami-0123456789abcdef0", "imageId: ami-0123456789abcdef0\n    userData:\n      secure: AAABADECRYPTME", StringComparison.Ordinal));
+                                ValidService.Replace("imageId: ami-0123456789abcdef0", "imageId: ami-0123456789abcdef0\n    userData: \"#!/bin/bash\"", StringComparison.Ordinal));
+
         var template = Assert.Single(plan.Resources, r => r.Type == "aws:ec2/launchTemplate:LaunchTemplate");
-        var userData = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)template.Inputs["userData"]!));
-        Assert.Equal("[secret]", userData);
-        Assert.DoesNotContain("AAABADECRYPTME", Infra.Plan.PlanJson.Write(plan), StringComparison.Ordinal);
+        Assert.Equal("[secret]", template.Inputs["userData"]);
+    }
+
+    [Fact]
+    public async Task A_secure_site_certificate_is_not_refused_as_no_arn_and_plans_as_secret()
+    {
+        var sites = ValidSites + "\n" + "      certificateArn: {secure: AAABASITECERT}";
+
+        var plan = await PlanOf("  infra:environment: dev\n" + sites + "\n" + ValidService);
+
+        var https = Assert.Single(plan.Resources, r => r.Type == "aws:lb/listener:Listener" && r.Inputs.GetValueOrDefault("protocol") as string == "HTTPS");
+        Assert.Equal("[secret]", https.Inputs["certificateArn"]);
     }
 }

@@ -113,10 +113,16 @@ public sealed class AwsAutoscalingGroup : ComponentResource
             },
             UpdateDefaultVersion = true,
         };
+        // Boot scripts often carry bootstrap credentials, and Pulumi keeps inputs in the stack's
+        // state: a secret is encrypted there and never printed.
         if (args.UserData is { } script)
-            template.UserData = Convert.ToBase64String(Encoding.UTF8.GetBytes(script));
+            template.UserData = Output.CreateSecret(Base64(script));
+        else if (args.SecretUserData is { } secret)
+            template.UserData = Output.CreateSecret(secret.ToOutput().Apply(Base64));
         return template;
     }
+
+    private static string Base64(string script) => Convert.ToBase64String(Encoding.UTF8.GetBytes(script));
 
     private Group CreateGroup(string name, AwsAutoscalingGroupArgs args, LaunchTemplate template)
     {

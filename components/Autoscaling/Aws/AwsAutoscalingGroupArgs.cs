@@ -41,6 +41,12 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
     /// <remarks>Default: none.</remarks>
     [Input("userData")] public string? UserData { get; set; }
 
+    /// <summary>Boot script already held as a secret output (e.g. from <c>Config.RequireSecret</c>), for
+    /// when the plain text is not at hand; encoded like <see cref="UserData"/> but not size-checked
+    /// here, so check it where it is read. The launch template takes either as a secret.</summary>
+    /// <remarks>Default: none.</remarks>
+    [Input("secretUserData")] public Input<string>? SecretUserData { get; set; }
+
     /// <summary>Size of the encrypted gp3 root volume in GiB.</summary>
     /// <remarks>Default: 20.</remarks>
     [Input("rootVolumeSizeGb")] public int RootVolumeSizeGb { get; set; } = 20;
@@ -128,6 +134,8 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
             yield return problem;
         foreach (var problem in FindUserDataProblems(UserData, "userData"))
             yield return problem;
+        if (UserData is not null && SecretUserData is not null)
+            yield return new("secretUserData", "(set)", "set userData or secretUserData, not both: an instance boots from one script");
         if (RootVolumeSizeGb is < 1 or > 16384)
             yield return new("rootVolumeSizeGb", RootVolumeSizeGb, "a gp3 volume holds 1 to 16384 GiB; use at least the AMI's snapshot size");
         if (RootDeviceName is null || !RootDeviceName.StartsWith("/dev/", StringComparison.Ordinal))

@@ -162,14 +162,40 @@ public sealed class AwsAutoscalingGroupTests
     }
 
     [Fact]
-    public async Task User_data_is_sent_base64_encoded()
+    public async Task User_data_is_sent_base64_encoded_as_a_secret()
     {
         var args = WebArgs();
         args.UserData = "#!/bin/bash\necho héllo > /tmp/boot\n";
-        var template = (await Run(args)).Single(LaunchTemplate, "web-lt");
+        var run = await Run(args);
 
-        var encoded = Assert.IsType<string>(template.Input("userData"));
-        Assert.Equal(args.UserData, Encoding.UTF8.GetString(Convert.FromBase64String(encoded)));
+        // The plan shows it as secret, never its text.
+        Assert.Equal("[secret]", run.Single(LaunchTemplate, "web-lt").Input("userData"));
+        // The mock engine answers with the inputs, so the output carries the encoded text.
+        var userData = run.Object<Pulumi.Aws.Ec2.LaunchTemplate>("web-lt").UserData;
+        Assert.Equal(args.UserData, Encoding.UTF8.GetString(Convert.FromBase64String((await TestRun.ValueAsync(userData))!)));
+    }
+
+    [Fact]
+    public async Task Secret_user_data_is_encoded_and_stays_secret()
+    {
+        var args = WebArgs();
+        args.SecretUserData = Output.CreateSecret("#!/bin/bash\necho secret\n");
+        var run = await Run(args);
+
+        // The mock engine answers with the inputs, so the output carries the encoded text.
+        var userData = run.Object<Pulumi.Aws.Ec2.LaunchTemplate>("web-lt").UserData;
+        Assert.Equal("#!/bin/bash\necho secret\n", Encoding.UTF8.GetString(Convert.FromBase64String((await TestRun.ValueAsync(userData))!)));
+        Assert.Equal("[secret]", run.Single(LaunchTemplate, "web-lt").Input("userData"));
+    }
+
+    [Fact]
+    public async Task Plain_and_secret_user_data_together_are_refused()
+    {
+        var args = WebArgs();
+        args.UserData = "#!/bin/bash\n";
+        args.SecretUserData = Output.CreateSecret("#!/bin/bash\n");
+
+        Assert.Contains("secretUserData = \"(set)\": set userData or secretUserData, not both", await Failure(args));
     }
 
     [Fact]
