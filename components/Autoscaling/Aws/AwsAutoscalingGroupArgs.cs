@@ -16,6 +16,14 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
     /// <summary>Largest user data EC2 accepts, in bytes before base64 encoding.</summary>
     public const int MaxUserDataBytes = 16 * 1024;
 
+    /// <summary>Most scaling policies an Auto Scaling group may have (EC2 Auto Scaling quota "Scaling
+    /// policies per Auto Scaling group", 50; EC2 Auto Scaling User Guide, "Quotas for Amazon EC2 Auto Scaling").</summary>
+    public const int MaxScalingPolicies = 50;
+
+    /// <summary>Longest span a CloudWatch alarm may evaluate, periods × period, in seconds (PutMetricAlarm:
+    /// "EvaluationPeriods multiplied by Period cannot be more than 86,400 seconds" for periods of a minute or more).</summary>
+    public const int MaxAlarmEvaluationSeconds = 86400;
+
     /// <summary>Most tags an Auto Scaling group may carry.</summary>
     public const int MaxTags = 50;
 
@@ -198,6 +206,11 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
             foreach (var problem in FindStepProblems($"{scalingAt}.stepScaling.{key}", policy))
                 yield return problem;
 
+        var policies = scaling.TargetTracking.Count + scaling.StepScaling.Count + (scaling.Predictive is { UsesNative: true } ? 1 : 0);
+        if (policies > MaxScalingPolicies)
+            yield return new($"{scalingAt}.targetTracking", $"{policies} policies",
+                $"an Auto Scaling group has at most {MaxScalingPolicies} scaling policies (target tracking, step and predictive together; EC2 Auto Scaling quota); merge policies");
+
         if (scaling.Predictive is { UsesNative: true } predictive)
         {
             var at = $"{scalingAt}.predictive";
@@ -231,6 +244,10 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
     /// </summary>
     private static IEnumerable<SpecProblem> FindStepProblems(string at, StepScalingPolicySpec policy)
     {
+        if (policy.EvaluationPeriods >= 1 && policy.PeriodSeconds >= 60
+            && (long)policy.EvaluationPeriods * policy.PeriodSeconds > MaxAlarmEvaluationSeconds)
+            yield return new($"{at}.evaluationPeriods", policy.EvaluationPeriods,
+                $"CloudWatch evaluates an alarm over at most {MaxAlarmEvaluationSeconds} seconds (one day), and {policy.EvaluationPeriods} × {policy.PeriodSeconds} s is more; use at most {MaxAlarmEvaluationSeconds / policy.PeriodSeconds} periods");
         if (policy.Steps.Count == 0)
             yield break;
         var first = policy.Steps[0];
