@@ -12,6 +12,9 @@ namespace Infra.Plan;
 /// </summary>
 public static class PlanRecorder
 {
+    /// <summary>What the plan shows for a secret input or output.</summary>
+    public const string SecretText = "[secret]";
+
     /// <summary>Runs <paramref name="program"/> as stack <paramref name="stack"/> of <paramref name="project"/>.</summary>
     /// <param name="project">Pulumi project name (config keys without a namespace belong to it).</param>
     /// <param name="stack">Stack name.</param>
@@ -44,23 +47,32 @@ public static class PlanRecorder
         }
         context.Failure?.Throw();
 
-        var resources = mocks.Registrations
-            .Select(r =>
+        var resources = new List<(int Order, PlannedResource Resource)>();
+        foreach (var r in mocks.Registrations)
+        {
+            var key = $"{r.Type}::{r.Name}";
+            var recorded = context.Resources.GetValueOrDefault(key) ?? RecordedOptions.Unknown;
+            var dependsOn = recorded.DependsOn is { } explicitDependencies
+                ? (await OutputUtilities.GetValueAsync(explicitDependencies))
+                    .Select(d => $"{d.GetResourceType()}::{d.GetResourceName()}").ToImmutableArray()
+                : [];
+            var inputs = r.Inputs.ToImmutableSortedDictionary(kv => kv.Key, kv => PlainValue(kv.Value), StringComparer.Ordinal);
+            // A secret input shows as secret, never as its value (nor, for one the plan could not
+            // decrypt, as nothing at all).
+            foreach (var (input, isSecret) in recorded.SecretInputs)
+                if (await isSecret)
+                    inputs = inputs.SetItem(input, SecretText);
+            resources.Add((recorded.Order, new PlannedResource(
+                r.Type ?? "", r.Name ?? "", recorded.ParentKey,
+                inputs,
+                r.Provider ?? "", recorded.Custom)
             {
-                var key = $"{r.Type}::{r.Name}";
-                var recorded = context.Resources.GetValueOrDefault(key) ?? RecordedOptions.Unknown;
-                return (Order: recorded.Order, Resource: new PlannedResource(
-                    r.Type ?? "", r.Name ?? "", recorded.ParentKey,
-                    r.Inputs.ToImmutableSortedDictionary(kv => kv.Key, kv => PlainValue(kv.Value), StringComparer.Ordinal),
-                    r.Provider ?? "", recorded.Custom)
-                {
-                    Protect = recorded.Protect,
-                    IgnoreChanges = [.. recorded.IgnoreChanges],
-                });
-            })
-            .OrderBy(r => r.Order)
-            .Select(r => r.Resource)
-            .ToImmutableArray();
+                Protect = recorded.Protect,
+                IgnoreChanges = [.. recorded.IgnoreChanges],
+                ReplaceOnChanges = [.. recorded.ReplaceOnChanges],
+                DependsOn = dependsOn.IsDefault ? [] : dependsOn,
+            }));
+        }
 
         var stackUrn = $"urn:pulumi:{stack}::{project}::pulumi:pulumi:Stack::{project}-{stack}";
         var outputs = ImmutableSortedDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
@@ -70,11 +82,12 @@ public static class PlanRecorder
             {
                 var known = await OutputUtilities.GetIsKnownAsync(output);
                 var secret = await Output.IsSecretAsync(output);
-                outputs[key] = secret ? "[secret]" : known ? PlainValue(await OutputUtilities.GetValueAsync(output)) : "(known after apply)";
+                outputs[key] = secret ? SecretText : known ? PlainValue(await OutputUtilities.GetValueAsync(output)) : "(known after apply)";
             }
         }
 
-        return new PlanRun(new StackPlan(project, stack, resources, outputs.ToImmutable()), objects, mocks);
+        var ordered = resources.OrderBy(r => r.Order).Select(r => r.Resource).ToImmutableArray();
+        return new PlanRun(new StackPlan(project, stack, ordered, outputs.ToImmutable()), objects, mocks);
     }
 
     /// <summary>Mock inputs as plain data: resources become their URN.</summary>

@@ -23,6 +23,12 @@ public sealed record PlannedResource(
     /// <summary>Inputs whose changes deploys ignore (the IgnoreChanges option).</summary>
     public ImmutableArray<string> IgnoreChanges { get; init; } = [];
 
+    /// <summary>Inputs whose changes replace the resource instead of updating it (the ReplaceOnChanges option).</summary>
+    public ImmutableArray<string> ReplaceOnChanges { get; init; } = [];
+
+    /// <summary>Keys (<c>type::name</c>) of the resources this one waits for (the DependsOn option).</summary>
+    public ImmutableArray<string> DependsOn { get; init; } = [];
+
     /// <summary>Identity within a plan.</summary>
     public string Key => $"{Type}::{Name}";
 

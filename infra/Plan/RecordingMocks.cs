@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Infra.Components.LoadBalancing.Aws;
 using Pulumi;
 using Pulumi.Testing;
 
@@ -10,6 +11,10 @@ namespace Infra.Plan;
 /// (ARNs, DNS names, zone ids) so that a program can run to completion without a cloud account.
 /// Strict: a resource of a package it does not know, or an invoke it does not know, fails the run.
 /// </summary>
+/// <remarks>Values that are public facts are the real ones (the ELB hosted zone of each region,
+/// <see cref="AwsElbHostedZones"/>); values only a real account would give are recognisably invented:
+/// account <see cref="Account"/>, ids and DNS labels containing "example", addresses from the
+/// documentation ranges (RFC 5737).</remarks>
 public sealed class RecordingMocks : IMocks
 {
     private readonly ConcurrentQueue<MockResourceArgs> _registrations = new();
@@ -19,6 +24,12 @@ public sealed class RecordingMocks : IMocks
 
     /// <summary>Creates mocks that answer as if resources were in <paramref name="awsRegion"/>.</summary>
     public RecordingMocks(string awsRegion = "us-east-1") => AwsRegion = awsRegion;
+
+    /// <summary>The AWS account in every invented ARN: all zeros, which no real account has.</summary>
+    public const string Account = "000000000000";
+
+    /// <summary>The id part of every invented load balancer and target group ARN.</summary>
+    public const string ExampleArnId = "example000000000";
 
     /// <summary>Region used in computed ARNs, DNS names and availability zones.</summary>
     public string AwsRegion { get; }
@@ -94,20 +105,23 @@ public sealed class RecordingMocks : IMocks
     private static void AddAwsOutputs(string type, string name, Dictionary<string, object?> state, string region)
     {
         var service = type.Split(':')[1].Split('/')[0];
-        state.TryAdd("arn", $"arn:aws:{service}:{region}:123456789012:{name}");
+        state.TryAdd("arn", $"arn:aws:{service}:{region}:{Account}:{name}");
         state.TryAdd("name", name);
         switch (type)
         {
             case "aws:lb/loadBalancer:LoadBalancer":
-                var kind = state.TryGetValue("loadBalancerType", out var t) && Equals(t, "network") ? "net" : "app";
-                state["arnSuffix"] = $"{kind}/{name}/50dc6c495c0c9188";
-                state["arn"] = $"arn:aws:elasticloadbalancing:{region}:123456789012:loadbalancer/{kind}/{name}/50dc6c495c0c9188";
-                state["dnsName"] = $"{name}-1234567890.{region}.elb.amazonaws.com";
-                state["zoneId"] = "Z35SXDOTRQ7X7K";
+                var network = state.TryGetValue("loadBalancerType", out var t) && Equals(t, "network");
+                var kind = network ? "net" : "app";
+                state["arnSuffix"] = $"{kind}/{name}/{ExampleArnId}";
+                state["arn"] = $"arn:aws:elasticloadbalancing:{region}:{Account}:loadbalancer/{kind}/{name}/{ExampleArnId}";
+                // ALBs are named <name>-<id>.<region>.elb.amazonaws.com, NLBs <name>-<id>.elb.<region>.amazonaws.com.
+                state["dnsName"] = network ? $"{name}-example.elb.{region}.amazonaws.com" : $"{name}-example.{region}.elb.amazonaws.com";
+                // The real, published zone of the region's load balancers of this type; invented for a region not listed.
+                state["zoneId"] = AwsElbHostedZones.For(region, network ? "network" : "application") ?? "Z0000000000EXAMPLE";
                 break;
             case "aws:lb/targetGroup:TargetGroup":
-                state["arnSuffix"] = $"targetgroup/{name}/73e2d6bc24d8a067";
-                state["arn"] = $"arn:aws:elasticloadbalancing:{region}:123456789012:targetgroup/{name}/73e2d6bc24d8a067";
+                state["arnSuffix"] = $"targetgroup/{name}/{ExampleArnId}";
+                state["arn"] = $"arn:aws:elasticloadbalancing:{region}:{Account}:targetgroup/{name}/{ExampleArnId}";
                 break;
             case "aws:ec2/launchTemplate:LaunchTemplate":
                 state["latestVersion"] = 1;

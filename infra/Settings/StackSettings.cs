@@ -95,6 +95,16 @@ public sealed record StackSettings(
             ? ServiceForecast.Plan(forecast, scaling, ProjectRoot(), "infra:service.forecast", "infra:service.scaling", forecastProblems)
             : null;
 
+        // A listener certificate the plan cannot decrypt reaches the listener as an unknown secret,
+        // never as the placeholder text.
+        if (service?.LoadBalancer is { } balancer)
+            foreach (var (key, listener) in balancer.Listeners)
+                if (UndecryptedCertificates(infra.Get("service")).Contains(key) && listener is not null)
+                {
+                    listener.CertificateId = SecretValues.Unknown();
+                    SecretValues.CannotDecide($"infra:service.loadBalancer.listeners.{key}.certificateId", "which service, region and account its ARN names");
+                }
+
         var settings = new StackSettings(environment ?? "", sites ?? [], service ?? new ServiceSettings(), protect)
         {
             SitesAt = sitesAt,
@@ -133,6 +143,28 @@ public sealed record StackSettings(
             // An unreadable service is reported by the reader; there is nothing to check here.
         }
         return certificates;
+    }
+
+    /// <summary>Keys of the listeners whose certificate is a secret the plan could not decrypt.</summary>
+    private static HashSet<string> UndecryptedCertificates(string? serviceJson)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            using var document = JsonDocument.Parse(serviceJson ?? "{}");
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("loadBalancer", out var balancer) && balancer.ValueKind == JsonValueKind.Object
+                && balancer.TryGetProperty("listeners", out var listeners) && listeners.ValueKind == JsonValueKind.Object)
+                foreach (var listener in listeners.EnumerateObject())
+                    if (listener.Value.ValueKind == JsonValueKind.Object && listener.Value.TryGetProperty("certificateId", out var id)
+                        && id.ValueKind == JsonValueKind.String && SecretValues.IsUndecrypted(id.GetString()))
+                        keys.Add(listener.Name);
+        }
+        catch (JsonException)
+        {
+            // An unreadable service is reported by the reader.
+        }
+        return keys;
     }
 
     /// <summary>The folder of Pulumi.yaml, where relative paths in settings start.</summary>

@@ -37,6 +37,6 @@ public sealed class InternalApiExampleTests
         Assert.NotEmpty(ingress);
         Assert.All(ingress, r => Assert.Equal("10.50.0.0/16", r.Inputs["cidrIpv4"]));
         var endpoint = Assert.IsType<string>(plan.Outputs["endpoint"]);
-        Assert.EndsWith(".eu-west-1.elb.amazonaws.com:7000", endpoint, StringComparison.Ordinal);
+        Assert.EndsWith("-example.elb.eu-west-1.amazonaws.com:7000", endpoint, StringComparison.Ordinal);
     }
 }

@@ -22,8 +22,8 @@ namespace Infra.Tests.Examples;
 [Collection(Infra.Tests.Sdk.EngineCollection.Name)]
 public sealed class PublicHttpsServiceTests
 {
-    private const string CertificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/0d1e2f3a-shop";
-    private const string OnCallTopicArn = "arn:aws:sns:us-east-1:123456789012:shop-oncall";
+    private const string CertificateArn = "arn:aws:acm:us-east-1:000000000000:certificate/0d1e2f3a-shop";
+    private const string OnCallTopicArn = "arn:aws:sns:us-east-1:000000000000:shop-oncall";
     private const int AppPort = 8080;
     private const int MaxInstances = 10;
 
@@ -33,9 +33,9 @@ public sealed class PublicHttpsServiceTests
     private const string Monitoring = "infra:monitoring:AwsServiceMonitoring";
 
     // Mock ARNs and suffixes follow RecordingMocks: the resource name, a fixed id.
-    private const string AlbSuffix = "app/shop-alb/50dc6c495c0c9188";
-    private const string TargetGroupSuffix = "targetgroup/shop-tg-web/73e2d6bc24d8a067";
-    private const string TargetGroupArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:" + TargetGroupSuffix;
+    private const string AlbSuffix = "app/shop-alb/example000000000";
+    private const string TargetGroupSuffix = "targetgroup/shop-tg-web/example000000000";
+    private const string TargetGroupArn = "arn:aws:elasticloadbalancing:us-east-1:000000000000:" + TargetGroupSuffix;
 
     /// <summary>The composition, as a program would write it.</summary>
     private static IDictionary<string, object?> PublicHttpsService()
@@ -197,7 +197,7 @@ public sealed class PublicHttpsServiceTests
 
         Assert.Equal(false, alb.Input("internal"));
         Assert.Equal(new object?[] { "shop-public-us-east-1a-id", "shop-public-us-east-1b-id" }, alb.List("subnets"));
-        Assert.Equal("https://shop-alb-1234567890.us-east-1.elb.amazonaws.com", run.Plan.Outputs["url"]);
+        Assert.Equal("https://shop-alb-example.us-east-1.elb.amazonaws.com", run.Plan.Outputs["url"]);
     }
 
     [Fact]

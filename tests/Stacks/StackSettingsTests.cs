@@ -215,6 +215,39 @@ public sealed class StackSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task An_instance_family_that_cannot_run_the_sites_image_is_refused_at_the_key_that_sets_it()
+    {
+        var sites = """
+              infra:sites:
+                - cloud: aws
+                  region: us-east-1
+                  network: {availabilityZones: [us-east-1a, us-east-1b]}
+                  imageId: resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64
+                - cloud: aws
+                  region: us-west-2
+                  network: {availabilityZones: [us-west-2a, us-west-2b]}
+                  imageId: resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64
+                  instanceType: m7g.large
+            """;
+        var service = ValidService.Replace("    imageId: ami-0123456789abcdef0\n", "    instanceType: t3.small\n", StringComparison.Ordinal);
+
+        var message = await FailureOf("  infra:environment: dev\n" + sites + "\n" + service);
+
+        Assert.Contains("infra:service.instanceType = \"t3.small\": t3.small is x86_64 but infra:sites[0].imageId (resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64) is an arm64 image, which EC2 cannot launch on it; use a Graviton type", message, StringComparison.Ordinal);
+        Assert.Contains("infra:sites[1].instanceType = \"m7g.large\": m7g.large is arm64 but infra:sites[1].imageId", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_image_that_is_neither_an_ami_nor_an_ssm_parameter_is_refused()
+    {
+        var service = ValidService.Replace("imageId: ami-0123456789abcdef0", "imageId: al2023-latest", StringComparison.Ordinal);
+
+        var message = await FailureOf("  infra:environment: dev\n" + ValidSites + "\n" + service);
+
+        Assert.Contains("infra:service.imageId = \"al2023-latest\": use an AMI id (ami- and 8 or 17 hex digits) or a Systems Manager parameter", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_name_aws_cannot_take_is_refused_before_anything_is_registered()
     {
         var service = ValidService.Replace("name: web", "name: web_v2", StringComparison.Ordinal);
@@ -363,10 +396,12 @@ public sealed class StackSettingsTests : IDisposable
 
         var plan = await PlanOf("  infra:environment: prod\n" + ValidRegions + "\n" + ForecastService("both", BerlinForecast));
 
-        var actions = plan.Resources.Where(r => r.Type == "aws:autoscaling/schedule:Schedule").ToDictionary(r => r.Name);
-        Assert.Equal(["web-us-east-1-schedule-mon-fri-0850", "web-us-east-1-schedule-mon-fri-1700"], actions.Keys.Order());
-        Assert.Equal(("50 8 * * 1-5", 4.0), ((string)actions["web-us-east-1-schedule-mon-fri-0850"].Inputs["recurrence"]!, (double)actions["web-us-east-1-schedule-mon-fri-0850"].Inputs["minSize"]!));
-        Assert.Equal(("0 17 * * 1-5", 2.0), ((string)actions["web-us-east-1-schedule-mon-fri-1700"].Inputs["recurrence"]!, (double)actions["web-us-east-1-schedule-mon-fri-1700"].Inputs["minSize"]!));
+        // Named by the whole entry (time of week, minimum, hash of the rest), so a change replaces it.
+        var actions = plan.Resources.Where(r => r.Type == "aws:autoscaling/schedule:Schedule")
+            .ToDictionary(r => r.Name[..^"-0123abcd".Length]);
+        Assert.Equal(["web-us-east-1-schedule-mon-fri-0850-min4", "web-us-east-1-schedule-mon-fri-1700-min2"], actions.Keys.Order());
+        Assert.Equal(("50 8 * * 1-5", 4.0), ((string)actions["web-us-east-1-schedule-mon-fri-0850-min4"].Inputs["recurrence"]!, (double)actions["web-us-east-1-schedule-mon-fri-0850-min4"].Inputs["minSize"]!));
+        Assert.Equal(("0 17 * * 1-5", 2.0), ((string)actions["web-us-east-1-schedule-mon-fri-1700-min2"].Inputs["recurrence"]!, (double)actions["web-us-east-1-schedule-mon-fri-1700-min2"].Inputs["minSize"]!));
         Assert.All(actions.Values, a => Assert.Equal("Europe/Berlin", a.Inputs["timeZone"]));
     }
 
@@ -450,13 +485,42 @@ public sealed class StackSettingsTests : IDisposable
     }
 
     [Fact]
-    public async Task Secure_values_in_a_stack_file_read_as_a_placeholder_and_are_never_printed()
+    public async Task Secure_values_in_a_stack_file_plan_as_secret_and_the_placeholder_never_becomes_a_planned_value()
+    {
+        var service = ValidService
+            .Replace("imageId: ami-0123456789abcdef0", "imageId: ami-0123456789abcdef0\n    userData:\n      secure: AAABADECRYPTME", StringComparison.Ordinal)
+            .Replace("certificateId: \"arn:aws:acm:us-east-1:111122223333:certificate/x\"", "certificateId: {secure: AAABACERTIFICATE}", StringComparison.Ordinal);
+        var plan = await PlanOf("  infra:environment: dev\n" + ValidRegions + "\n" + service);
+
+        // Before: userData planned as base64("[secret]") and the listener's certificateArn as "[secret]" itself.
+        var template = Assert.Single(plan.Resources, r => r.Type == "aws:ec2/launchTemplate:LaunchTemplate");
+        Assert.Equal("[secret]", template.Inputs["userData"]);
+        var https = Assert.Single(plan.Resources, r => r.Type == "aws:lb/listener:Listener" && r.Inputs.GetValueOrDefault("protocol") as string == "HTTPS");
+        Assert.Equal("[secret]", https.Inputs["certificateArn"]);
+        var json = Infra.Plan.PlanJson.Write(plan);
+        Assert.DoesNotContain("AAABADECRYPTME", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("AAABACERTIFICATE", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("[secret]")), json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plain_user_data_also_plans_as_secret()
     {
         var plan = await PlanOf("  infra:environment: dev\n" + ValidRegions + "\n" +
-                                ValidService.Replace("imageId: ami-0123456789abcdef0", "imageId: ami-0123456789abcdef0\n    userData:\n      secure: AAABADECRYPTME", StringComparison.Ordinal));
+                                ValidService.Replace("imageId: ami-0123456789abcdef0", "imageId: ami-0123456789abcdef0\n    userData: \"#!/bin/bash\"", StringComparison.Ordinal));
+
         var template = Assert.Single(plan.Resources, r => r.Type == "aws:ec2/launchTemplate:LaunchTemplate");
-        var userData = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)template.Inputs["userData"]!));
-        Assert.Equal("[secret]", userData);
-        Assert.DoesNotContain("AAABADECRYPTME", Infra.Plan.PlanJson.Write(plan), StringComparison.Ordinal);
+        Assert.Equal("[secret]", template.Inputs["userData"]);
+    }
+
+    [Fact]
+    public async Task A_secure_site_certificate_is_not_refused_as_no_arn_and_plans_as_secret()
+    {
+        var sites = ValidSites + "\n" + "      certificateArn: {secure: AAABASITECERT}";
+
+        var plan = await PlanOf("  infra:environment: dev\n" + sites + "\n" + ValidService);
+
+        var https = Assert.Single(plan.Resources, r => r.Type == "aws:lb/listener:Listener" && r.Inputs.GetValueOrDefault("protocol") as string == "HTTPS");
+        Assert.Equal("[secret]", https.Inputs["certificateArn"]);
     }
 }

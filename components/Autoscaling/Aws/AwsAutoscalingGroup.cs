@@ -65,7 +65,7 @@ public sealed class AwsAutoscalingGroup : ComponentResource
 
         if (scaling.Predictive is { UsesForecast: true, Schedule: { } schedule })
         {
-            CreateSchedules(name, schedule, scaling, group, child);
+            CreateSchedules(name, schedule, scaling, group);
             if (scaling.Predictive.Source == PredictiveScalingPolicy.Forecast && scaling.TargetTracking.Count == 0 && scaling.StepScaling.Count == 0)
                 Log.Warn($"AwsAutoscalingGroup \"{name}\": only the forecast schedule changes capacity, so load the forecast missed finds no more than the scheduled minimum; " +
                     "add a target-tracking policy to meet it", this);
@@ -113,10 +113,16 @@ public sealed class AwsAutoscalingGroup : ComponentResource
             },
             UpdateDefaultVersion = true,
         };
+        // Boot scripts often carry bootstrap credentials, and Pulumi keeps inputs in the stack's
+        // state: a secret is encrypted there and never printed.
         if (args.UserData is { } script)
-            template.UserData = Convert.ToBase64String(Encoding.UTF8.GetBytes(script));
+            template.UserData = Output.CreateSecret(Base64(script));
+        else if (args.SecretUserData is { } secret)
+            template.UserData = Output.CreateSecret(secret.ToOutput().Apply(Base64));
         return template;
     }
+
+    private static string Base64(string script) => Convert.ToBase64String(Encoding.UTF8.GetBytes(script));
 
     private Group CreateGroup(string name, AwsAutoscalingGroupArgs args, LaunchTemplate template)
     {
@@ -252,28 +258,53 @@ public sealed class AwsAutoscalingGroup : ComponentResource
     }
 
     /// <summary>
-    /// One scheduled action per change of the forecast schedule, named by its time of week so that a
-    /// re-plan which keeps a change updates it in place. Each action sets only the group's minimum
-    /// (raised ahead of the predicted load, never below the group's own minimum): the maximum is
-    /// restated as the group's, and the desired capacity is left to the policies.
+    /// One scheduled action per change of the forecast schedule. Each action sets only the group's
+    /// minimum (raised ahead of the predicted load, never below the group's own minimum): the maximum
+    /// is restated as the group's, and the desired capacity is left to the policies.
     /// </summary>
-    private static void CreateSchedules(string name, ForecastScheduleSpec schedule, ScalingSpec scaling, Group group, CustomResourceOptions child)
+    /// <remarks>
+    /// A scheduled action is never updated in place. The provider keeps the start time AWS computed
+    /// when the action was created and re-sends it with every update; once the action has run that
+    /// time is in the past and AWS refuses the update with "Given start time is in the past"
+    /// (terraform-provider-aws #38983, pulumi-aws #2473). So the logical name and the
+    /// scheduledActionName carry the whole entry (<see cref="AwsScalingMapping.ScheduledActionIdentity"/>):
+    /// a changed entry is a new action, created fresh (AWS computes a new start time) before the old
+    /// one is deleted, and the unchanged entries keep their identity and are not touched. The names
+    /// differ, so create-before-delete never overwrites the new action with the old one's name.
+    /// ReplaceOnChanges restates this for the engine should an input ever change under the same name.
+    /// The actions of one group are created one after the other (a DependsOn chain): AWS rejects
+    /// concurrent PutScheduledUpdateGroupAction calls on one group (AlreadyExists / ResourceContention,
+    /// TerraConstructs/base #127, where -parallelism=1 fixed it; terraform-provider-aws #6717).
+    /// </remarks>
+    private void CreateSchedules(string name, ForecastScheduleSpec schedule, ScalingSpec scaling, Group group)
     {
+        // -1 means "leave unchanged". Unset is not the same: the provider sends every size that is
+        // not -1 and reads an unset one as 0 (terraform-provider-aws
+        // internal/service/autoscaling/schedule.go, resourceSchedulePut), so an unset desired
+        // capacity would ask AWS for 0 instances at every action.
+        const int leaveDesiredUnchanged = -1;
+        Schedule? previous = null;
         foreach (var action in AwsScalingMapping.ScheduledActions(schedule, scaling.MinSize))
-            _ = new Schedule($"{name}-schedule-{action.Key}", new ScheduleArgs
+        {
+            var identity = AwsScalingMapping.ScheduledActionIdentity(action, scaling.MaxSize, leaveDesiredUnchanged);
+            var options = new CustomResourceOptions
+            {
+                Parent = this,
+                ReplaceOnChanges = { "recurrence", "timeZone", "minSize", "maxSize", "desiredCapacity" },
+            };
+            if (previous is not null)
+                options.DependsOn.Add(previous);
+            previous = new Schedule($"{name}-schedule-{identity}", new ScheduleArgs
             {
                 AutoscalingGroupName = group.Name,
-                ScheduledActionName = $"forecast-{action.Key}",
+                ScheduledActionName = $"forecast-{identity}",
                 Recurrence = action.Recurrence,
                 TimeZone = action.TimeZone,
                 MinSize = action.MinSize,
                 MaxSize = scaling.MaxSize,
-                // -1 means "leave unchanged". Unset is not the same: the provider sends every size
-                // that is not -1 and reads an unset one as 0 (terraform-provider-aws
-                // internal/service/autoscaling/schedule.go, resourceSchedulePut), so an unset desired
-                // capacity would ask AWS for 0 instances at every action.
-                DesiredCapacity = -1,
-            }, child);
+                DesiredCapacity = leaveDesiredUnchanged,
+            }, options);
+        }
     }
 
     private static PolicyPredictiveScalingConfigurationArgs PredictiveFor(PredictiveScalingPolicy predictive, AwsAutoscalingGroupArgs args)

@@ -16,6 +16,14 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
     /// <summary>Largest user data EC2 accepts, in bytes before base64 encoding.</summary>
     public const int MaxUserDataBytes = 16 * 1024;
 
+    /// <summary>Most scaling policies an Auto Scaling group may have (EC2 Auto Scaling quota "Scaling
+    /// policies per Auto Scaling group", 50; EC2 Auto Scaling User Guide, "Quotas for Amazon EC2 Auto Scaling").</summary>
+    public const int MaxScalingPolicies = 50;
+
+    /// <summary>Longest span a CloudWatch alarm may evaluate, periods × period, in seconds (PutMetricAlarm:
+    /// "EvaluationPeriods multiplied by Period cannot be more than 86,400 seconds" for periods of a minute or more).</summary>
+    public const int MaxAlarmEvaluationSeconds = 86400;
+
     /// <summary>Most tags an Auto Scaling group may carry.</summary>
     public const int MaxTags = 50;
 
@@ -31,12 +39,21 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
     /// <remarks>Default: "t3.micro".</remarks>
     [Input("instanceType")] public string InstanceType { get; set; } = "t3.micro";
 
-    /// <summary>AMI the instances boot from, e.g. the id returned by <c>aws.ec2.getAmi</c>. Required.</summary>
+    /// <summary>AMI the instances boot from, e.g. the id returned by <c>aws.ec2.getAmi</c>, or a Systems
+    /// Manager parameter as <c>resolve:ssm:/aws/service/...</c>, which the launch template passes to EC2
+    /// unchanged and EC2 resolves in the group's region at each launch (EC2 API
+    /// RequestLaunchTemplateData.ImageId). Required.</summary>
     [Input("imageId", required: true)] public Input<string> ImageId { get; set; } = null!;
 
     /// <summary>Boot script as plain text; the component base64-encodes it as EC2 expects.</summary>
     /// <remarks>Default: none.</remarks>
     [Input("userData")] public string? UserData { get; set; }
+
+    /// <summary>Boot script already held as a secret output (e.g. from <c>Config.RequireSecret</c>), for
+    /// when the plain text is not at hand; encoded like <see cref="UserData"/> but not size-checked
+    /// here, so check it where it is read. The launch template takes either as a secret.</summary>
+    /// <remarks>Default: none.</remarks>
+    [Input("secretUserData")] public Input<string>? SecretUserData { get; set; }
 
     /// <summary>Size of the encrypted gp3 root volume in GiB.</summary>
     /// <remarks>Default: 20.</remarks>
@@ -125,6 +142,8 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
             yield return problem;
         foreach (var problem in FindUserDataProblems(UserData, "userData"))
             yield return problem;
+        if (UserData is not null && SecretUserData is not null)
+            yield return new("secretUserData", "(set)", "set userData or secretUserData, not both: an instance boots from one script");
         if (RootVolumeSizeGb is < 1 or > 16384)
             yield return new("rootVolumeSizeGb", RootVolumeSizeGb, "a gp3 volume holds 1 to 16384 GiB; use at least the AMI's snapshot size");
         if (RootDeviceName is null || !RootDeviceName.StartsWith("/dev/", StringComparison.Ordinal))
@@ -187,6 +206,11 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
             foreach (var problem in FindStepProblems($"{scalingAt}.stepScaling.{key}", policy))
                 yield return problem;
 
+        var policies = scaling.TargetTracking.Count + scaling.StepScaling.Count + (scaling.Predictive is { UsesNative: true } ? 1 : 0);
+        if (policies > MaxScalingPolicies)
+            yield return new($"{scalingAt}.targetTracking", $"{policies} policies",
+                $"an Auto Scaling group has at most {MaxScalingPolicies} scaling policies (target tracking, step and predictive together; EC2 Auto Scaling quota); merge policies");
+
         if (scaling.Predictive is { UsesNative: true } predictive)
         {
             var at = $"{scalingAt}.predictive";
@@ -220,6 +244,10 @@ public sealed partial class AwsAutoscalingGroupArgs : ResourceArgs
     /// </summary>
     private static IEnumerable<SpecProblem> FindStepProblems(string at, StepScalingPolicySpec policy)
     {
+        if (policy.EvaluationPeriods >= 1 && policy.PeriodSeconds >= 60
+            && (long)policy.EvaluationPeriods * policy.PeriodSeconds > MaxAlarmEvaluationSeconds)
+            yield return new($"{at}.evaluationPeriods", policy.EvaluationPeriods,
+                $"CloudWatch evaluates an alarm over at most {MaxAlarmEvaluationSeconds} seconds (one day), and {policy.EvaluationPeriods} × {policy.PeriodSeconds} s is more; use at most {MaxAlarmEvaluationSeconds / policy.PeriodSeconds} periods");
         if (policy.Steps.Count == 0)
             yield break;
         var first = policy.Steps[0];

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Infra.Components.Autoscaling.Forecasting;
 using Pulumi.Aws.AutoScaling;
 
@@ -67,6 +70,20 @@ internal static class AwsScalingMapping
     /// <see cref="AwsAutoscalingGroupArgs.FindProblems"/> can report the count.</summary>
     public static IReadOnlyList<AwsScheduledCapacity> ScheduledActions(ForecastScheduleSpec schedule, int groupMinSize)
         => AwsScheduledCapacity.Translate(schedule.ToCapacitySchedule(), groupMinSize, TimeSpan.FromMinutes(schedule.RaiseAheadMinutes));
+
+    /// <summary>
+    /// The identity of a scheduled action, from everything AWS is sent for it: its time-of-week key
+    /// and minimum, readable (e.g. "mon-fri-0650-min5-1f0c2a9b"), and a hash of the recurrence, time
+    /// zone and the three sizes. Any change to what the action does changes its identity, so a
+    /// re-plan replaces it instead of updating it (see AwsAutoscalingGroup's schedules for why).
+    /// </summary>
+    public static string ScheduledActionIdentity(AwsScheduledCapacity action, int maxSize, int desiredCapacity)
+    {
+        var entry = string.Create(CultureInfo.InvariantCulture,
+            $"{action.Recurrence}|{action.TimeZone}|{action.MinSize}|{maxSize}|{desiredCapacity}");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(entry)))[..8];
+        return string.Create(CultureInfo.InvariantCulture, $"{action.Key}-min{action.MinSize}-{hash}");
+    }
 
     /// <summary>Alarm comparison of a step-scaling policy.</summary>
     public static string StepComparison(string comparison) => comparison switch

@@ -137,8 +137,10 @@ public sealed class AzureScaleSet : ComponentResource
             // time that a Rolling set has a probe or a health extension in its own model
             // (terraform-provider-azurerm linux_virtual_machine_scale_set_resource.go).
             scaleSet.Extensions.Add(AzureApplicationHealthExtension.For(args.HealthCheck));
+        // Boot scripts often carry bootstrap credentials, and Pulumi keeps inputs in the stack's
+        // state: a secret is encrypted there and never printed.
         if (args.UserData is { } script)
-            scaleSet.CustomData = Convert.ToBase64String(Encoding.UTF8.GetBytes(script));
+            scaleSet.CustomData = Output.CreateSecret(Convert.ToBase64String(Encoding.UTF8.GetBytes(script)));
         foreach (var (key, value) in args.Tags)
             scaleSet.Tags.Add(key, value);
         return scaleSet;

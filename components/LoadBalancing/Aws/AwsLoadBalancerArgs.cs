@@ -12,6 +12,17 @@ public sealed class AwsLoadBalancerArgs : ResourceArgs
     /// <summary>Most target groups one weighted forward action may split traffic between (ELB quota).</summary>
     public const int MaxWeightedTargetGroups = 5;
 
+    /// <summary>Most listeners one load balancer may have (ELB quota "Listeners per load balancer", 50 for
+    /// Application and Network Load Balancers; AWS General Reference, "Elastic Load Balancing endpoints and quotas").</summary>
+    public const int MaxListeners = 50;
+
+    /// <summary>Most inbound rules a security group may have (VPC quota "Inbound or outbound rules per
+    /// security group", default 60; Amazon VPC User Guide, "Amazon VPC quotas").</summary>
+    public const int MaxIngressRules = 60;
+
+    /// <summary>Longest health-check path ELB accepts (ELB API CreateTargetGroup: HealthCheckPath, 1 to 1024 characters).</summary>
+    public const int MaxHealthCheckPathLength = 1024;
+
     /// <summary>Shortest and longest TCP idle timeout a Network Load Balancer listener accepts, in seconds.</summary>
     public const int MinNetworkIdleTimeoutSeconds = 60, MaxNetworkIdleTimeoutSeconds = 6000;
 
@@ -100,6 +111,19 @@ public sealed class AwsLoadBalancerArgs : ResourceArgs
         if (algorithm.WeightedForward && spec.Pools.Count > MaxWeightedTargetGroups)
             yield return new($"{at}.pools", spec.Pools.Keys.ToList(),
                 $"{backend} splits traffic between at most {MaxWeightedTargetGroups} target groups; merge pools");
+
+        if (spec.Listeners.Count > MaxListeners)
+            yield return new($"{at}.listeners", $"{spec.Listeners.Count} listeners",
+                $"{backend} has at most {MaxListeners} listeners (ELB quota); merge listeners or split the service across load balancers");
+        // One inbound rule per listener and allowed range, all in the load balancer's security group.
+        var ingressRules = spec.Listeners.Count * Math.Max(1, spec.AllowedCidrs.Count);
+        if (ingressRules > MaxIngressRules)
+            yield return new($"{at}.allowedCidrs", $"{spec.AllowedCidrs.Count} ranges × {spec.Listeners.Count} listeners",
+                $"this needs {ingressRules} inbound rules and a security group holds {MaxIngressRules} (VPC quota); list fewer, wider ranges or use fewer listeners");
+        foreach (var (key, pool) in spec.Pools)
+            if (pool?.HealthCheck?.Path is { Length: > MaxHealthCheckPathLength } path)
+                yield return new($"{at}.pools.{key}.healthCheck.path", $"{path.Length} characters",
+                    $"ELB accepts health-check paths of at most {MaxHealthCheckPathLength} characters; use a short path such as /healthz");
 
         for (var i = 0; i < spec.AllowedCidrs.Count; i++)
             if (IsIpv6Cidr(spec.AllowedCidrs[i]))

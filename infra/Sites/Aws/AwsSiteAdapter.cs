@@ -36,8 +36,11 @@ public sealed class AwsSiteAdapter : SiteAdapter
             // The group is always given its load balancer and target group here.
             foreach (var problem in AwsAutoscalingGroupArgs.FindAwsProblems(scaling, $"{ServiceAt}.scaling", knowsLoadBalancer: true))
                 yield return problem;
-        foreach (var problem in AwsAutoscalingGroupArgs.FindUserDataProblems(service.UserData, $"{ServiceAt}.userData"))
-            yield return problem;
+        if (SecretValues.IsUndecrypted(service.UserData))
+            SecretValues.CannotDecide($"{ServiceAt}.userData", $"that it fits EC2's {AwsAutoscalingGroupArgs.MaxUserDataBytes} bytes");
+        else
+            foreach (var problem in AwsAutoscalingGroupArgs.FindUserDataProblems(service.UserData, $"{ServiceAt}.userData"))
+                yield return problem;
     }
 
     /// <inheritdoc />
@@ -57,15 +60,25 @@ public sealed class AwsSiteAdapter : SiteAdapter
         if (aws.ImageId is null && service.ImageId is null)
             yield return new($"{at}.imageId", null,
                 "name the AMI the instances boot from in this region (AMI ids are regional), e.g. resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
-        foreach (var problem in AwsAutoscalingGroupArgs.FindInstanceTypeProblems(InstanceType(stack, aws),
-                     aws.InstanceType is null ? $"{ServiceAt}.instanceType" : $"{at}.instanceType"))
+        var typeAt = aws.InstanceType is null ? $"{ServiceAt}.instanceType" : $"{at}.instanceType";
+        var imageAt = aws.ImageId is null ? $"{ServiceAt}.imageId" : $"{at}.imageId";
+        foreach (var problem in AwsAutoscalingGroupArgs.FindInstanceTypeProblems(InstanceType(stack, aws), typeAt))
+            yield return problem;
+        // The launch template takes an AMI id or resolve:ssm:<parameter> as ImageId; the parameter's
+        // path names the architecture, which the instance family must match.
+        foreach (var problem in AwsArchitectures.FindImageProblems(aws.ImageId ?? service.ImageId, imageAt))
+            yield return problem;
+        foreach (var problem in AwsArchitectures.FindArchitectureProblems(aws.ImageId ?? service.ImageId, InstanceType(stack, aws), typeAt, imageAt))
             yield return problem;
 
         if (region.Length > 0)
         {
-            foreach (var problem in AwsArn.FindProblems(aws.CertificateArn, "acm", "certificate/", region, $"{at}.certificateArn",
-                         $"an ACM certificate in {region}: arn:aws:acm:{region}:111122223333:certificate/..."))
-                yield return problem;
+            if (SecretValues.IsUndecrypted(aws.CertificateArn))
+                SecretValues.CannotDecide($"{at}.certificateArn", $"that it is an ACM certificate in {region}");
+            else
+                foreach (var problem in AwsArn.FindProblems(aws.CertificateArn, "acm", "certificate/", region, $"{at}.certificateArn",
+                             $"an ACM certificate in {region}: arn:aws:acm:{region}:111122223333:certificate/..."))
+                    yield return problem;
             if (aws.CertificateArn is null && service.LoadBalancer is { } balancer)
                 foreach (var (key, certificateId) in stack.ListenerCertificates)
                     foreach (var problem in AwsArn.FindProblems(certificateId, "acm", "certificate/", region,
@@ -90,7 +103,9 @@ public sealed class AwsSiteAdapter : SiteAdapter
     /// <inheritdoc />
     /// <remarks>ACM certificates are regional: each region's listeners take that region's certificate.</remarks>
     public override LoadBalancerSpec? LoadBalancerOf(StackSettings stack, SiteSettings site)
-        => ((AwsSiteSettings)site).CertificateArn is { } certificate ? stack.Service.LoadBalancer?.WithCertificate(certificate) : stack.Service.LoadBalancer;
+        => ((AwsSiteSettings)site).CertificateArn is { } certificate
+            ? stack.Service.LoadBalancer?.WithCertificate(SecretValues.AsInput(certificate)!)
+            : stack.Service.LoadBalancer;
 
     /// <inheritdoc />
     public override DnsEndpointSpec FailoverEndpoint(StackSettings stack, SiteSettings site, SiteEdge edge) => new()
@@ -167,7 +182,9 @@ public sealed class AwsSiteAdapter : SiteAdapter
             HealthCheck = spec.Pools[firstPool].HealthCheck,
             ImageId = (aws.ImageId ?? service.ImageId)!,
             InstanceType = InstanceType(stack, aws),
-            UserData = service.UserData,
+            // The launch template takes user data as a secret; one the plan cannot decrypt stays unknown.
+            UserData = SecretValues.IsUndecrypted(service.UserData) ? null : service.UserData,
+            SecretUserData = SecretValues.IsUndecrypted(service.UserData) ? (Input<string>)SecretValues.Unknown() : null,
             SubnetIds = network.PrivateSubnetIds,
             SecurityGroupIds = { instances.Id },
             TargetGroupArns = targetGroups.Values.Select(t => t.Arn).ToList(),

@@ -385,7 +385,7 @@ public sealed class FailoverDnsTests
         Assert.Equal(2, ids.Count);
         var alarms = await TestRun.ValueAsync(dns.AlarmArns);
         Assert.Equal(3, alarms.Length);
-        Assert.Contains("arn:aws:cloudwatch:us-east-1:123456789012:edge-quorum-alarm", alarms);
+        Assert.Contains("arn:aws:cloudwatch:us-east-1:000000000000:edge-quorum-alarm", alarms);
     }
 
     [Fact]

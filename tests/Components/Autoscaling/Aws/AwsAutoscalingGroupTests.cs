@@ -17,8 +17,8 @@ public sealed class AwsAutoscalingGroupTests
     private const string Policy = "aws:autoscaling/policy:Policy";
     private const string Alarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
     private const string Schedule = "aws:autoscaling/schedule:Schedule";
-    private const string LoadBalancerSuffix = "app/web-alb/50dc6c495c0c9188";
-    private const string TargetGroupSuffix = "targetgroup/web-tg-api/73e2d6bc24d8a067";
+    private const string LoadBalancerSuffix = "app/web-alb/example000000000";
+    private const string TargetGroupSuffix = "targetgroup/web-tg-api/example000000000";
 
     /// <summary>A group of 2 to 6 instances in two private subnets behind one target group, scaling on CPU.</summary>
     private static AwsAutoscalingGroupArgs WebArgs(Action<ScalingSpec>? scaling = null)
@@ -37,7 +37,7 @@ public sealed class AwsAutoscalingGroupTests
             InstanceType = "t3.small",
             SubnetIds = { "subnet-private-a", "subnet-private-b" },
             SecurityGroupIds = { "sg-instances" },
-            TargetGroupArns = { "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-api/73e2d6bc24d8a067" },
+            TargetGroupArns = { "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web-tg-api/example000000000" },
         };
     }
 
@@ -63,6 +63,10 @@ public sealed class AwsAutoscalingGroupTests
         args.TargetGroupArnSuffix = TargetGroupSuffix;
         return args;
     }
+
+    /// <summary>The one scheduled action whose identity starts with the time-of-week <paramref name="key"/>.</summary>
+    private static Infra.Plan.PlannedResource Action(TestRun run, string key)
+        => Assert.Single(run.OfType(Schedule), s => s.Name.StartsWith($"web-schedule-{key}-min", StringComparison.Ordinal));
 
     private static Task<TestRun> Run(AwsAutoscalingGroupArgs args, bool preview = false)
         => PulumiTest.RunAsync(() => new AwsAutoscalingGroup("web", args), preview);
@@ -97,7 +101,7 @@ public sealed class AwsAutoscalingGroupTests
         var component = run.Object<AwsAutoscalingGroup>("web");
 
         Assert.Equal("web-asg", await TestRun.ValueAsync(component.GroupName));
-        Assert.Equal("arn:aws:autoscaling:us-east-1:123456789012:web-asg", await TestRun.ValueAsync(component.GroupArn));
+        Assert.Equal("arn:aws:autoscaling:us-east-1:000000000000:web-asg", await TestRun.ValueAsync(component.GroupArn));
         Assert.Equal("web-lt-id", await TestRun.ValueAsync(component.LaunchTemplateId));
     }
 
@@ -158,14 +162,40 @@ public sealed class AwsAutoscalingGroupTests
     }
 
     [Fact]
-    public async Task User_data_is_sent_base64_encoded()
+    public async Task User_data_is_sent_base64_encoded_as_a_secret()
     {
         var args = WebArgs();
         args.UserData = "#!/bin/bash\necho héllo > /tmp/boot\n";
-        var template = (await Run(args)).Single(LaunchTemplate, "web-lt");
+        var run = await Run(args);
 
-        var encoded = Assert.IsType<string>(template.Input("userData"));
-        Assert.Equal(args.UserData, Encoding.UTF8.GetString(Convert.FromBase64String(encoded)));
+        // The plan shows it as secret, never its text.
+        Assert.Equal("[secret]", run.Single(LaunchTemplate, "web-lt").Input("userData"));
+        // The mock engine answers with the inputs, so the output carries the encoded text.
+        var userData = run.Object<Pulumi.Aws.Ec2.LaunchTemplate>("web-lt").UserData;
+        Assert.Equal(args.UserData, Encoding.UTF8.GetString(Convert.FromBase64String((await TestRun.ValueAsync(userData))!)));
+    }
+
+    [Fact]
+    public async Task Secret_user_data_is_encoded_and_stays_secret()
+    {
+        var args = WebArgs();
+        args.SecretUserData = Output.CreateSecret("#!/bin/bash\necho secret\n");
+        var run = await Run(args);
+
+        // The mock engine answers with the inputs, so the output carries the encoded text.
+        var userData = run.Object<Pulumi.Aws.Ec2.LaunchTemplate>("web-lt").UserData;
+        Assert.Equal("#!/bin/bash\necho secret\n", Encoding.UTF8.GetString(Convert.FromBase64String((await TestRun.ValueAsync(userData))!)));
+        Assert.Equal("[secret]", run.Single(LaunchTemplate, "web-lt").Input("userData"));
+    }
+
+    [Fact]
+    public async Task Plain_and_secret_user_data_together_are_refused()
+    {
+        var args = WebArgs();
+        args.UserData = "#!/bin/bash\n";
+        args.SecretUserData = Output.CreateSecret("#!/bin/bash\n");
+
+        Assert.Contains("secretUserData = \"(set)\": set userData or secretUserData, not both", await Failure(args));
     }
 
     [Fact]
@@ -198,7 +228,7 @@ public sealed class AwsAutoscalingGroupTests
         var group = (await Run(args)).Single(Group, "web-asg");
 
         Assert.Equal(new object?[] { "subnet-private-a", "subnet-private-b" }, group.List("vpcZoneIdentifiers"));
-        Assert.Equal(new object?[] { "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-api/73e2d6bc24d8a067" }, group.List("targetGroupArns"));
+        Assert.Equal(new object?[] { "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web-tg-api/example000000000" }, group.List("targetGroupArns"));
         Assert.Equal("ELB", group.Input("healthCheckType"));
         Assert.Equal(240, group.Number("healthCheckGracePeriod"));
         Assert.Equal(2, group.Number("minSize"));
@@ -417,7 +447,7 @@ public sealed class AwsAutoscalingGroupTests
         var alarm = run.Single(Alarm, "web-alarm-burst");
 
         Assert.Equal(Component, alarm.ParentType);
-        Assert.Equal(new object?[] { "arn:aws:autoscaling:us-east-1:123456789012:web-policy-burst" }, alarm.List("alarmActions"));
+        Assert.Equal(new object?[] { "arn:aws:autoscaling:us-east-1:000000000000:web-policy-burst" }, alarm.List("alarmActions"));
         Assert.Equal("GreaterThanThreshold", alarm.Input("comparisonOperator"));
         Assert.Equal(80, alarm.Number("threshold"));
         Assert.Equal(2, alarm.Number("evaluationPeriods"));
@@ -529,23 +559,104 @@ public sealed class AwsAutoscalingGroupTests
         Assert.Equal(2, run.Count(Schedule));
     }
 
+    [Fact]
+    public async Task An_ssm_parameter_image_reaches_the_launch_template_unchanged_for_ec2_to_resolve_per_region()
+    {
+        // EC2 resolves resolve:ssm:<parameter> in a launch template's ImageId at each launch, in the
+        // template's region (EC2 API RequestLaunchTemplateData.ImageId).
+        const string image = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
+        var args = WebArgs();
+        args.ImageId = image;
+        args.InstanceType = "m7g.large";
+
+        var run = await Run(args);
+
+        Assert.Equal(image, run.Single(LaunchTemplate, "web-lt").Input("imageId"));
+    }
+
     // ---- forecast schedules ------------------------------------------------------------------
 
     [Fact]
-    public async Task Forecast_schedule_becomes_one_scheduled_action_per_change_named_by_its_time_of_week()
+    public async Task Forecast_schedule_becomes_one_scheduled_action_per_change_named_by_its_whole_entry()
     {
         var run = await Run(Forecasting(OfficeHours()));
 
-        Assert.Equal(["web-schedule-mon-fri-0650", "web-schedule-mon-fri-1900"], run.OfType(Schedule).Select(s => s.Name));
+        Assert.Collection(run.OfType(Schedule).Select(s => s.Name),
+            name => Assert.Matches("^web-schedule-mon-fri-0650-min5-[0-9a-f]{8}$", name),
+            name => Assert.Matches("^web-schedule-mon-fri-1900-min2-[0-9a-f]{8}$", name));
         foreach (var action in run.OfType(Schedule))
         {
             Assert.Equal(Component, action.ParentType);
             Assert.Equal("web-asg", action.Input("autoscalingGroupName"));
             Assert.Equal("America/New_York", action.Input("timeZone"));
             Assert.Null(action.Input("startTime"));
+            // The AWS name is the same identity as the logical one.
+            Assert.Equal($"forecast-{action.Name["web-schedule-".Length..]}", action.Input("scheduledActionName"));
         }
-        Assert.Equal("forecast-mon-fri-0650", run.Single(Schedule, "web-schedule-mon-fri-0650").Input("scheduledActionName"));
-        Assert.Equal("forecast-mon-fri-1900", run.Single(Schedule, "web-schedule-mon-fri-1900").Input("scheduledActionName"));
+    }
+
+    /// <summary>Mon 07:00 = 5, Tue 07:00 = <paramref name="tuesday"/>, evenings back to the floor: three actions.</summary>
+    private static ForecastScheduleSpec ThreeChanges(int tuesday) => new()
+    {
+        TimeZone = "America/New_York",
+        RaiseAheadMinutes = 0,
+        Entries =
+        {
+            new() { Start = "Mon 07:00", MinSize = 5 },
+            new() { Start = "Mon 19:00", MinSize = 2 },
+            new() { Start = "Tue 07:00", MinSize = tuesday },
+            new() { Start = "Tue 19:00", MinSize = 2 },
+        },
+    };
+
+    [Fact]
+    public async Task Changing_one_entrys_minimum_replaces_that_action_and_leaves_the_others_untouched()
+    {
+        // An update in place would re-send the start time AWS computed at creation, which is in the
+        // past once the action has run ("Given start time is in the past", terraform-provider-aws
+        // #38983, pulumi-aws #2473), so a changed entry must come with a new identity.
+        var before = (await Run(Forecasting(ThreeChanges(tuesday: 4)))).OfType(Schedule).ToDictionary(s => s.Name);
+        var after = (await Run(Forecasting(ThreeChanges(tuesday: 6)))).OfType(Schedule).ToDictionary(s => s.Name);
+
+        var kept = before.Keys.Intersect(after.Keys).ToArray();
+        Assert.Equal(2, kept.Length);
+        Assert.All(kept, name => Assert.Equal(before[name].Inputs, after[name].Inputs));
+        var removed = Assert.Single(before.Keys.Except(after.Keys));
+        var added = Assert.Single(after.Keys.Except(before.Keys));
+        Assert.StartsWith("web-schedule-tue-0700-min4-", removed);
+        Assert.StartsWith("web-schedule-tue-0700-min6-", added);
+        Assert.NotEqual(before[removed].Input("scheduledActionName"), after[added].Input("scheduledActionName"));
+    }
+
+    [Fact]
+    public async Task Changing_what_every_action_restates_gives_every_action_a_new_identity()
+    {
+        var before = (await Run(Forecasting(ThreeChanges(tuesday: 4)))).OfType(Schedule).Select(s => s.Name).ToArray();
+        var maxSize = (await Run(WebArgs(s =>
+        {
+            s.MaxSize = 8;
+            s.Predictive = new PredictiveScalingPolicy { Source = PredictiveScalingPolicy.Both, Schedule = ThreeChanges(tuesday: 4) };
+        }))).OfType(Schedule).Select(s => s.Name).ToArray();
+        var zone = ThreeChanges(tuesday: 4);
+        zone.TimeZone = "Europe/Berlin";
+        var timeZone = (await Run(Forecasting(zone))).OfType(Schedule).Select(s => s.Name).ToArray();
+
+        Assert.Equal(3, before.Length);
+        Assert.Empty(before.Intersect(maxSize));
+        Assert.Empty(before.Intersect(timeZone));
+    }
+
+    [Fact]
+    public async Task Scheduled_actions_are_replaced_on_any_change_and_created_one_after_the_other()
+    {
+        var run = await Run(Forecasting(ThreeChanges(tuesday: 4)));
+        var actions = run.OfType(Schedule);
+
+        Assert.All(actions, a => Assert.Equal(["recurrence", "timeZone", "minSize", "maxSize", "desiredCapacity"], a.ReplaceOnChanges.ToArray()));
+        // AWS rejects concurrent PutScheduledUpdateGroupAction calls on one group (TerraConstructs/base #127).
+        Assert.Empty(actions[0].DependsOn);
+        for (int i = 1; i < actions.Length; i++)
+            Assert.Equal([actions[i - 1].Key], actions[i].DependsOn.ToArray());
     }
 
     [Fact]
@@ -553,16 +664,16 @@ public sealed class AwsAutoscalingGroupTests
     {
         var run = await Run(Forecasting(OfficeHours(raiseAheadMinutes: 10)));
 
-        Assert.Equal("50 6 * * 1-5", run.Single(Schedule, "web-schedule-mon-fri-0650").Input("recurrence"));
-        Assert.Equal("0 19 * * 1-5", run.Single(Schedule, "web-schedule-mon-fri-1900").Input("recurrence"));
+        Assert.Equal("50 6 * * 1-5", Action(run, "mon-fri-0650").Input("recurrence"));
+        Assert.Equal("0 19 * * 1-5", Action(run, "mon-fri-1900").Input("recurrence"));
     }
 
     [Fact]
     public async Task Scheduled_actions_raise_only_the_minimum_never_below_the_group_minimum()
     {
         var run = await Run(Forecasting(OfficeHours()));
-        var morning = run.Single(Schedule, "web-schedule-mon-fri-0650");
-        var evening = run.Single(Schedule, "web-schedule-mon-fri-1900");
+        var morning = Action(run, "mon-fri-0650");
+        var evening = Action(run, "mon-fri-1900");
 
         Assert.Equal(5, morning.Number("minSize"));
         // The schedule asks for 1 in the evening; the group's own minimum of 2 is the floor.
@@ -583,8 +694,9 @@ public sealed class AwsAutoscalingGroupTests
 
         Assert.Equal(0, atFloor.Count(Schedule));
         var daily = Assert.Single(above.OfType(Schedule));
-        Assert.Equal(("web-schedule-daily-0000", "0 0 * * *", "UTC", 4.0),
-            (daily.Name, daily.Input("recurrence"), daily.Input("timeZone"), daily.Number("minSize")));
+        Assert.StartsWith("web-schedule-daily-0000-min4-", daily.Name);
+        Assert.Equal(("0 0 * * *", "UTC", 4.0),
+            (daily.Input("recurrence"), daily.Input("timeZone"), daily.Number("minSize")));
     }
 
     [Fact]
@@ -601,7 +713,7 @@ public sealed class AwsAutoscalingGroupTests
         var run = await Run(Forecasting(OfficeHours()), preview: true);
 
         Assert.Equal(2, run.Count(Schedule));
-        Assert.Equal(5, run.Single(Schedule, "web-schedule-mon-fri-0650").Number("minSize"));
+        Assert.Equal(5, Action(run, "mon-fri-0650").Number("minSize"));
     }
 
     [Fact]

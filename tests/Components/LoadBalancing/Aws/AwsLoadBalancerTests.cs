@@ -173,7 +173,7 @@ public sealed class AwsLoadBalancerTests
         Assert.Equal(TestSpecs.CertificateArn, https.Input("certificateArn"));
         Assert.Equal("ELBSecurityPolicy-TLS13-1-2-2021-06", https.Input("sslPolicy"));
         Assert.Equal(AwsTlsPolicies.Default, https.Input("sslPolicy"));
-        Assert.Equal("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web-alb/50dc6c495c0c9188", https.Input("loadBalancerArn"));
+        Assert.Equal("arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/web-alb/example000000000", https.Input("loadBalancerArn"));
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public sealed class AwsLoadBalancerTests
 
         var https = run.Single(ListenerType, "web-listener-https");
         Assert.Equal("forward", https.Input("defaultActions[0].type"));
-        Assert.Equal("arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-web/73e2d6bc24d8a067",
+        Assert.Equal("arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web-tg-web/example000000000",
             https.Input("defaultActions[0].targetGroupArn"));
         Assert.Null(https.Input("defaultActions[0].forward"));
     }
@@ -268,8 +268,8 @@ public sealed class AwsLoadBalancerTests
             .ToDictionary(g => (string)g["arn"]!, g => (double)g["weight"]!);
         Assert.Equal(new Dictionary<string, double>
         {
-            ["arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-blue/73e2d6bc24d8a067"] = 90,
-            ["arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-green/73e2d6bc24d8a067"] = 10,
+            ["arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web-tg-blue/example000000000"] = 90,
+            ["arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web-tg-green/example000000000"] = 10,
         }, groups);
         Assert.Null(https.Input("defaultActions[0].forward.stickiness"));
         // Inside each group the targets still take turns.
@@ -565,17 +565,17 @@ public sealed class AwsLoadBalancerTests
         var run = await BuildAsync(TestSpecs.BlueGreenService());
         var lb = run.Object<AwsLoadBalancer>("web");
 
-        Assert.Equal("web-alb-1234567890.us-east-1.elb.amazonaws.com", await TestRun.ValueAsync(lb.DnsName));
+        Assert.Equal("web-alb-example.us-east-1.elb.amazonaws.com", await TestRun.ValueAsync(lb.DnsName));
         Assert.Equal("Z35SXDOTRQ7X7K", await TestRun.ValueAsync(lb.ZoneId));
-        Assert.Equal("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web-alb/50dc6c495c0c9188", await TestRun.ValueAsync(lb.Arn));
-        Assert.Equal("app/web-alb/50dc6c495c0c9188", await TestRun.ValueAsync(lb.ArnSuffix));
+        Assert.Equal("arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/web-alb/example000000000", await TestRun.ValueAsync(lb.Arn));
+        Assert.Equal("app/web-alb/example000000000", await TestRun.ValueAsync(lb.ArnSuffix));
         Assert.Equal("web-sg-id", await TestRun.ValueAsync(lb.SecurityGroupId));
         var arns = await TestRun.ValueAsync(lb.TargetGroupArns);
         Assert.Equal(["blue", "green"], arns.Keys.Order());
-        Assert.Equal("arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-green/73e2d6bc24d8a067", arns["green"]);
+        Assert.Equal("arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web-tg-green/example000000000", arns["green"]);
         var suffixes = await TestRun.ValueAsync(lb.TargetGroupArnSuffixes);
-        Assert.Equal("targetgroup/web-tg-blue/73e2d6bc24d8a067", suffixes["blue"]);
-        Assert.Equal("targetgroup/web-tg-blue/73e2d6bc24d8a067", await TestRun.ValueAsync(lb.TargetGroupsByPool()["blue"].ArnSuffix));
+        Assert.Equal("targetgroup/web-tg-blue/example000000000", suffixes["blue"]);
+        Assert.Equal("targetgroup/web-tg-blue/example000000000", await TestRun.ValueAsync(lb.TargetGroupsByPool()["blue"].ArnSuffix));
     }
 
     [Fact]

@@ -14,10 +14,10 @@ public sealed class AwsServiceMonitoringTests
     private const string Component = "infra:monitoring:AwsServiceMonitoring";
     private const string Alarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
     private const string Dashboard = "aws:cloudwatch/dashboard:Dashboard";
-    private const string LoadBalancerSuffix = "app/web-alb/50dc6c495c0c9188";
-    private const string ApiTargetGroup = "targetgroup/web-tg-api/73e2d6bc24d8a067";
+    private const string LoadBalancerSuffix = "app/web-alb/example000000000";
+    private const string ApiTargetGroup = "targetgroup/web-tg-api/example000000000";
     private const string StaticTargetGroup = "targetgroup/web-tg-static/0a1b2c3d4e5f6a7b";
-    private const string Topic = "arn:aws:sns:us-east-1:123456789012:oncall";
+    private const string Topic = "arn:aws:sns:us-east-1:000000000000:oncall";
 
     /// <summary>A service behind one ALB with two pools and a group of at most 6 instances, alarms to on-call.</summary>
     private static AwsServiceMonitoringArgs ServiceArgs() => new()
@@ -74,7 +74,7 @@ public sealed class AwsServiceMonitoringTests
         Assert.Equal("web", await TestRun.ValueAsync(monitoring.DashboardName));
         var arns = await TestRun.ValueAsync(monitoring.AlarmArns);
         Assert.Equal(5, arns.Length);
-        Assert.Contains("arn:aws:cloudwatch:us-east-1:123456789012:web-server-errors", arns);
+        Assert.Contains("arn:aws:cloudwatch:us-east-1:000000000000:web-server-errors", arns);
     }
 
     [Fact]
@@ -328,7 +328,7 @@ public sealed class AwsServiceMonitoringTests
 
         var alarms = Widget(run, "Alarms").GetProperty("properties").GetProperty("alarms").EnumerateArray().Select(a => a.GetString()).ToArray();
         Assert.Equal(
-            run.OfType(Alarm).Select(a => $"arn:aws:cloudwatch:us-east-1:123456789012:{a.Name}").Order(StringComparer.Ordinal),
+            run.OfType(Alarm).Select(a => $"arn:aws:cloudwatch:us-east-1:000000000000:{a.Name}").Order(StringComparer.Ordinal),
             alarms.Order(StringComparer.Ordinal));
     }
 
