@@ -32,7 +32,7 @@ public sealed class GuardrailTests
         ["dev"] = [],
         ["k8s-staging"] = [],
         ["staging"] = [],
-        ["prod"] = ["INFRA-LOG-001"],
+        ["prod"] = [],
     };
 
     [Theory]

@@ -93,7 +93,9 @@ public sealed class PlanCheckTests
         Assert.Equal(true, logs["enabled"]);
         Assert.StartsWith("web-prod-us-east-1-lb-logs-", (string)logs["bucket"]!, StringComparison.Ordinal);
         Assert.True(prod.Find("infra:monitoring:AwsAccessLogBucket", "web-us-east-1-access-logs")!.Protect);
-        Assert.Equal("Azure eastus (last-resort site): Application Gateway access logs are not wired yet (a diagnostic setting to a storage account); the AWS load balancers log to S3",
-            prod.Waivers["INFRA-LOG-001"]);
+        // The Azure site's gateway logs to a storage account of its own, so prod waives nothing.
+        Assert.Empty(prod.Waivers);
+        var setting = Assert.Single(prod.Resources, r => r.Type == "azure:monitoring/diagnosticSetting:DiagnosticSetting");
+        Assert.Equal(Infra.Plan.RecordingMocks.IdOf("azure:network/applicationGateway:ApplicationGateway", "web-eastus-agw"), setting.Inputs["targetResourceId"]);
     }
 }

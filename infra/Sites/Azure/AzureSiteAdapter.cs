@@ -6,6 +6,7 @@ using Infra.Components.Dns;
 using Infra.Components.LoadBalancing;
 using Infra.Components.LoadBalancing.Azure;
 using Infra.Components.Monitoring.Azure;
+using Infra.Components.Naming;
 using Infra.Components.Networking.Azure;
 using Infra.Settings;
 using Pulumi;
@@ -138,6 +139,18 @@ public sealed partial class AzureSiteAdapter : SiteAdapter
             Tags = tags,
         }, edge);
 
+        // The gateway's access log goes to a storage account of the site's (the AWS sites' logs go to S3).
+        if (spec.AccessLogs && spec.Layer != LoadBalancerLayers.Network)
+            _ = new AzureAccessLogStorage(name, new AzureAccessLogStorageArgs
+            {
+                ResourceGroupName = network.ResourceGroupName,
+                Location = azure.Location!,
+                NamePrefix = AccessLogStoragePrefix(stack, azure),
+                GatewayId = balancer.LoadBalancerId,
+                Replication = zones.Count > 1 ? "ZRS" : "LRS",
+                Tags = tags,
+            }, edge);
+
         var pools = balancer.BackendAddressPoolIds.Apply(ids => ids.Values.ToImmutableArray());
         var application = spec.Layer != LoadBalancerLayers.Network;
         var firstPool = stack.FirstPool();
@@ -189,6 +202,15 @@ public sealed partial class AzureSiteAdapter : SiteAdapter
             ResourceGroupName = network.ResourceGroupName,
         };
     }
+
+    /// <summary>Start of the access-log storage account's name: service, stack and location, fitted to
+    /// Azure's lower-case letters and digits (a random suffix ends the name).</summary>
+    public static string AccessLogStoragePrefix(StackSettings stack, AzureSiteSettings site)
+        => NameFitting.Fit(NameRules.AzureStorageAccount with { MaxLength = AzureAccessLogStorageArgs.MaxNamePrefixLength },
+            Letters($"{stack.Service.Name}{stack.StackName}{site.Key}"),
+            Letters($"{stack.Service.Name}{stack.StackName}{SiteAbbreviations.ForAzureLocation(site.Location ?? "") ?? site.Key}"));
+
+    private static string Letters(string text) => new([.. text.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
 
     /// <summary>Name of the site's components, e.g. web-eastus.</summary>
     public static string ComponentName(StackSettings stack, SiteSettings site) => $"{stack.Service.Name}-{site.Key}";
