@@ -42,6 +42,10 @@ public sealed class LoadForecast
     /// <summary>IANA id of the zone whose wall clock the slots follow.</summary>
     public string TimeZoneId { get; }
 
+    /// <summary>The model that made the forecast (one of <see cref="ForecastModels"/>). Default:
+    /// <see cref="ForecastModels.WeeklyMedian"/>.</summary>
+    public string Model { get; init; } = ForecastModels.WeeklyMedian;
+
     /// <summary>Start of the first forecast slot.</summary>
     public DateTime Start { get; }
 
