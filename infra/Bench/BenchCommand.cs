@@ -42,49 +42,84 @@ public static class BenchCommand
                 return 2;
             }
 
-            traces.AddRange(SharedTraces.Known.Keys.Select(file => Path.Combine(folder, file)));
+            traces.AddRange(SharedTraces.In(folder));
         }
 
+        // One trace that cannot be read or evaluated is reported and the others still run; the JSON
+        // carries its error, and the exit code says something failed.
         var results = new List<TraceResult>();
-        try
+        var failures = new List<(string Trace, string Error)>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var path in traces)
         {
-            foreach (var path in traces)
+            try
             {
                 var result = RunTrace(path, options);
                 results.Add(result);
                 Console.Write(BenchReport.Format(result, options.ChartDays));
                 Console.WriteLine();
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException
+                                          or FormatException or TimeZoneNotFoundException or InvalidTimeZoneException
+                                          or InvalidOperationException or LoadHistoryFormatException)
+            {
+                if (!Console.IsErrorRedirected)
+                    Console.Error.Write("\r\u001b[K");
+                Console.Error.WriteLine($"bench: {Path.GetFileName(path)}: {e.Message}");
+                failures.Add((Path.GetFileName(path), e.Message));
+            }
+        }
 
+        if (results.Count > 1)
+            Console.Write(Summary(results));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{results.Count} trace{(results.Count == 1 ? "" : "s")} evaluated, {failures.Count} failed, in {clock.Elapsed.TotalSeconds:F1} s"));
+        try
+        {
             if (options.JsonPath is not null)
             {
-                BenchJson.Write(options.JsonPath, results);
+                BenchJson.Write(options.JsonPath, results, failures);
                 Console.WriteLine($"figures written to {options.JsonPath}");
             }
 
-            if (options.PlotPath is not null)
+            if (options.PlotPath is not null && results.Count > 0)
             {
                 SvgPlot.Write(options.PlotPath, results);
                 Console.WriteLine($"plot written to {options.PlotPath}");
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException
-                                      or FormatException or TimeZoneNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine();
             Console.Error.WriteLine($"bench: {e.Message}");
             return 1;
         }
 
-        return 0;
+        return failures.Count > 0 ? 1 : 0;
+    }
+
+    /// <summary>One line per trace and window: the figures the targets are judged on.</summary>
+    private static string Summary(IReadOnlyList<TraceResult> results)
+    {
+        var text = new System.Text.StringBuilder("summary: forecaster WAPE / better naive, / week-naive, extra instance-hours, per window (latest first)\n");
+        foreach (var r in results)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {r.Trace,-24} mean {r.MeanRatioToBetterNaive:F3} worst {r.WorstRatioToBetterNaive:F3} | week-naive worst {r.WorstRatioToWeekNaive:F3} |");
+            foreach (var w in r.Windows)
+                text.Append(CultureInfo.InvariantCulture, $" {w.RatioToBetterNaive:F3}/{w.RatioToWeekNaive:F3}/{w.ExtraInstanceHours * 100:+0.0;-0.0}%");
+            text.Append('\n');
+        }
+
+        double mean = results.SelectMany(r => r.Windows).Average(w => w.RatioToBetterNaive);
+        text.Append(CultureInfo.InvariantCulture, $"  all {results.Sum(r => r.Windows.Count)} windows: mean {mean:F3} of the better naive\n");
+        return text.ToString();
     }
 
     private static TraceResult RunTrace(string path, BenchOptions options)
     {
         var name = Path.GetFileName(path);
-        var known = SharedTraces.Known.TryGetValue(name, out var defaults);
-        var zoneId = options.TimeZoneId ?? (known ? defaults.TimeZoneId : "UTC");
+        var zoneId = options.TimeZoneId ?? TraceZone.Detect(path);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var sourceZone = options.SourceTimeZoneId is null ? zone : TimeZoneInfo.FindSystemTimeZoneById(options.SourceTimeZoneId);
 
         void Progress(string message)
         {
@@ -96,11 +131,10 @@ public static class BenchCommand
         }
 
         Progress("reading");
-        var history = LoadHistoryCsv.Read(path, zone);
-        int stepMinutes = options.StepMinutes
-                          ?? (known ? defaults.StepMinutes : (int)Math.Round(history.SourceStep.TotalMinutes));
-        if (stepMinutes < 1)
-            throw new ArgumentException($"{name}: cannot infer a step from fewer than two samples; pass --step-minutes");
+        var history = LoadHistoryCsv.Read(path, zone, sourceZone);
+        if (history.SourceStep <= TimeSpan.Zero)
+            throw new ArgumentException($"{name}: cannot infer a step from fewer than two samples; give a longer trace");
+        int stepMinutes = options.StepMinutes ?? DefaultStepMinutes(history.SourceStep);
         Progress(string.Create(CultureInfo.InvariantCulture,
             $"{history.Samples.Count} samples every {history.SourceStep.TotalMinutes:G4} min, resampling to {stepMinutes} min"));
         var series = history.Resample(TimeSpan.FromMinutes(stepMinutes));
@@ -108,5 +142,15 @@ public static class BenchCommand
         if (!Console.IsErrorRedirected)
             Console.Error.Write("\r\u001b[K");
         return result;
+    }
+
+    /// <summary>The program's forecast default of 60 minutes, or the source's own step when coarser
+    /// (rounded up to a step that divides a day): finer slots mostly add noise to an hourly plan.</summary>
+    private static int DefaultStepMinutes(TimeSpan sourceStep)
+    {
+        int minutes = Math.Max(60, (int)Math.Ceiling(sourceStep.TotalMinutes));
+        while (TimeOfWeek.MinutesPerDay % minutes != 0)
+            minutes++;
+        return minutes;
     }
 }

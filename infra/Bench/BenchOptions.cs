@@ -7,21 +7,31 @@ internal sealed class BenchOptions
 {
     public const string Usage = """
         usage: bench [--trace FILE]... [--json FILE] [--plot FILE.svg] [--capacity-per-instance N]
-                     [--scale-out-delay-minutes N] [--step-minutes N] [--eval-days N] [--time-zone ID]
-                     [--quantile Q] [--headroom H] [--target-utilization U] [--chart-days N]
+                     [--scale-out-delay-minutes N] [--step-minutes N] [--eval-days N] [--windows N]
+                     [--time-zone ID] [--source-time-zone ID] [--quantile Q] [--headroom H]
+                     [--target-utilization U] [--chart-days N]
+
+          Rolling origin over the whole history: at every midnight with at least 7 whole days before it,
+          forecast (and plan) from the load before that midnight only, then score the next 24 h.
+          Figures are reported per window (--eval-days blocks ending at the end of the trace and
+          1, 2, 3 blocks earlier) and over all windows.
 
           --trace FILE                 a timestamp,value CSV (header row; ISO 8601 timestamps); repeatable.
-                                       Default: nasa_http_1995.csv and nab_nyc_taxi.csv from shared/data/traces.
+                                       Default: every *.csv in shared/data/traces
           --json FILE                  write the figures, one object per trace (ratios as fractions)
           --plot FILE.svg              write forecast vs actual for the last 7 evaluated days
           --capacity-per-instance N    load one instance serves, in the trace's unit.
-                                       Default: per trace, its 95th-percentile slot load / 8 (about 8 busy instances)
+                                       Default: per trace, its 95th-percentile scored slot load / 8
           --scale-out-delay-minutes N  launch-to-service time of a new instance. Default: 10
-          --step-minutes N             slot length. Default: 60 for nasa_http_1995, 30 for nab_nyc_taxi,
-                                       else the trace's own step
-          --eval-days N                rolling-origin days at the end of the trace, at least 14. Default: 14
-          --time-zone ID               IANA zone of timestamps without offset. Default: America/New_York
-                                       for the two shared traces, else UTC
+          --step-minutes N             slot length. Default: 60 (the program's forecast default), or
+                                       the trace's own step when coarser
+          --eval-days N                days per scored window, at least 1. Default: 14
+          --windows N                  windows to report, latest first. Default: 4
+          --time-zone ID               IANA zone to evaluate in: its midnights are the origins and
+                                       timestamps with an offset are converted to it.
+                                       Default: the trace's own offset (e.g. Etc/GMT+4 for -04:00), else UTC
+          --source-time-zone ID        IANA zone of timestamps without an offset, converted to
+                                       --time-zone (e.g. UTC for a trace logged in UTC). Default: --time-zone
           --quantile Q                 forecast quantile the schedule provisions for. Default: 0.9
           --headroom H                 spare capacity on top of it, as a fraction. Default: 0.2
           --target-utilization U       target tracking's utilization target. Default: 0.7
@@ -35,7 +45,9 @@ internal sealed class BenchOptions
     public int ScaleOutDelayMinutes { get; private set; } = 10;
     public int? StepMinutes { get; private set; }
     public int EvalDays { get; private set; } = 14;
+    public int Windows { get; private set; } = 4;
     public string? TimeZoneId { get; private set; }
+    public string? SourceTimeZoneId { get; private set; }
     public double Quantile { get; private set; } = 0.9;
     public double Headroom { get; private set; } = 0.2;
     public double TargetUtilization { get; private set; } = 0.7;
@@ -77,10 +89,16 @@ internal sealed class BenchOptions
                     options.StepMinutes = Whole(name, Value(), min: 1, max: 24 * 60);
                     break;
                 case "--eval-days":
-                    options.EvalDays = Whole(name, Value(), min: 14, max: 3650);
+                    options.EvalDays = Whole(name, Value(), min: 1, max: 3650);
+                    break;
+                case "--windows":
+                    options.Windows = Whole(name, Value(), min: 1, max: 100);
                     break;
                 case "--time-zone":
                     options.TimeZoneId = Value();
+                    break;
+                case "--source-time-zone":
+                    options.SourceTimeZoneId = Value();
                     break;
                 case "--quantile":
                     options.Quantile = Number(name, Value(), min: 0.5, max: 1);

@@ -41,7 +41,7 @@ internal static class SvgPlot
 
         string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
         var title = Invariant(
-            $"{result.Trace}: last {slots / slotsPerDay} days at {result.StepMinutes} min. WAPE forecast {result.Wape * 100:F1} %, week-naive {result.WapeNaiveWeek * 100:F1} %, day-naive {result.WapeNaiveDay * 100:F1} %");
+            $"{result.Trace}: last {slots / slotsPerDay} days at {result.StepMinutes} min. Latest window WAPE forecast {result.Windows[0].Wape * 100:F1} %, week-naive {result.Windows[0].WapeNaiveWeek * 100:F1} %, day-naive {result.Windows[0].WapeNaiveDay * 100:F1} %");
         svg.Append(Invariant($"""<text x="{Left}" y="{offsetY + 22}" font-size="14">{SecurityElement.Escape(title)}</text>""")).Append('\n');
         svg.Append(Invariant($"""<rect x="{Left}" y="{offsetY + Top}" width="{plotWidth}" height="{plotHeight}" fill="none" stroke="#999"/>""")).Append('\n');
 

@@ -2,12 +2,19 @@ using Infra.Components.Autoscaling.Forecasting;
 
 namespace Infra.Bench;
 
-/// <summary>Rolling-origin evaluation of one trace: at each midnight of the evaluation window,
-/// forecast and plan from all earlier data, then score the next 24 hours.</summary>
+/// <summary>Rolling-origin evaluation of one trace over its whole history: at every midnight with
+/// enough history before it, forecast and plan from the load before that midnight only, then score
+/// the next 24 hours; figures per window of scored days and over all of them.</summary>
+/// <remarks>
+/// Choosing is kept apart from scoring by construction: the forecaster is handed only the slots before
+/// each origin, so whatever it fits or selects there (persistence, model choice, error quantiles) rests
+/// on data before the day it is scored on, and its settings are its defaults, the same for every trace.
+/// </remarks>
 internal static class TraceBenchmark
 {
-    /// <summary>Days of history the first origin needs, so the weekly baseline has a week to repeat.</summary>
-    private const int MinimumHistoryDays = 7;
+    /// <summary>Whole days of history the first origin needs, so the week-naive baseline has a week to
+    /// repeat.</summary>
+    public const int MinimumHistoryDays = 7;
 
     /// <summary>Days each forecast covers: the scored day, plus the next so that a raise due just
     /// after midnight can be scheduled ahead of it from the same plan.</summary>
@@ -18,43 +25,33 @@ internal static class TraceBenchmark
         int slotsPerDay = series.SlotsPerDay;
         int stepMinutes = (int)series.Step.TotalMinutes;
         var values = series.Values;
-        var lastMidnight = series.End.Date;
-        var evalStart = lastMidnight.AddDays(-options.EvalDays);
-        if (evalStart.AddDays(-MinimumHistoryDays) < series.Start)
+        var firstDay = series.Start.TimeOfDay == TimeSpan.Zero ? series.Start : series.Start.Date.AddDays(1);
+        var firstOrigin = firstDay.AddDays(MinimumHistoryDays);
+        var end = series.End.Date;
+        int originCount = (int)(end - firstOrigin).TotalDays;
+        if (originCount < 1)
             throw new ArgumentException(
-                $"{name} covers {series.Start:yyyy-MM-dd} to {series.End:yyyy-MM-dd HH:mm}; evaluating {options.EvalDays} days needs {options.EvalDays + MinimumHistoryDays} whole days, so lower --eval-days or give a longer trace");
-        int evalFrom = series.IndexOf(evalStart);
-        int evalSlots = options.EvalDays * slotsPerDay;
+                $"{name} covers {series.Start:yyyy-MM-dd HH:mm} to {series.End:yyyy-MM-dd HH:mm}; the rolling origin needs {MinimumHistoryDays} whole days of history and one more day to score, so give a longer trace");
 
-        var times = new DateTime[evalSlots];
-        var actual = new double[evalSlots];
-        var forecast = new double[evalSlots];
-        var naiveDay = new double[evalSlots];
-        var naiveWeek = new double[evalSlots];
-        var plans = new CapacitySchedule[options.EvalDays];
+        int firstIndex = series.IndexOf(firstOrigin);
+        int slots = originCount * slotsPerDay;
+        var times = new DateTime[slots];
+        var actual = new double[slots];
+        var forecast = new double[slots];
+        var naiveDay = new double[slots];
+        var naiveWeek = new double[slots];
+        var models = new string[originCount];
+        var predictions = new LoadForecast[originCount];
         var forecaster = new SeasonalLoadForecaster();
-        double persistenceSum = 0;
-
-        double capacityPerInstance = options.CapacityPerInstance
-            ?? DefaultCapacityPerInstance(values.Skip(evalFrom).Take(evalSlots));
-        var planOptions = new CapacityPlanOptions
+        for (int day = 0; day < originCount; day++)
         {
-            CapacityPerInstance = capacityPerInstance,
-            Quantile = options.Quantile,
-            Headroom = options.Headroom,
-            MinCapacity = 1,
-            MaxCapacity = 10_000,
-            HysteresisInstances = 1,
-        };
-
-        CapacitySchedule? previous = null;
-        for (int day = 0; day < options.EvalDays; day++)
-        {
-            progress($"day {day + 1}/{options.EvalDays}");
-            var origin = evalStart.AddDays(day);
+            if (day % 7 == 0)
+                progress($"forecasting day {day + 1}/{originCount}");
+            var origin = firstOrigin.AddDays(day);
             int originIndex = series.IndexOf(origin);
             var prediction = forecaster.Forecast(series.Before(origin), PlanDays);
-            persistenceSum += prediction.Persistence;
+            predictions[day] = prediction;
+            models[day] = prediction.Model;
             for (int i = 0; i < slotsPerDay; i++)
             {
                 int slot = day * slotsPerDay + i;
@@ -65,63 +62,120 @@ internal static class TraceBenchmark
                 naiveDay[slot] = ForecastAccuracy.SeasonalNaive(values, target, originIndex, slotsPerDay);
                 naiveWeek[slot] = ForecastAccuracy.SeasonalNaive(values, target, originIndex, 7 * slotsPerDay);
             }
-
-            plans[day] = CapacityPlanner.Plan(prediction, planOptions, previous);
-            previous = plans[day];
         }
 
         // Score only slots every method could forecast, so all three are judged on the same load.
-        for (int slot = 0; slot < evalSlots; slot++)
+        for (int slot = 0; slot < slots; slot++)
             if (!double.IsFinite(naiveDay[slot]) || !double.IsFinite(naiveWeek[slot]))
                 actual[slot] = double.NaN;
 
-        double scale = ForecastAccuracy.SeasonalNaiveScale(values, slotsPerDay, evalFrom);
-        var delay = TimeSpan.FromMinutes(options.ScaleOutDelayMinutes);
-        var raised = plans.Select(p => p.RaisedAhead(delay)).ToArray();
-        int ScheduledAt(int minute)
+        double capacityPerInstance = options.CapacityPerInstance ?? DefaultCapacityPerInstance(actual);
+        var planOptions = new CapacityPlanOptions
         {
-            int day = Math.Min(minute / (24 * 60), raised.Length - 1);
-            return raised[day].MinimumAt(evalStart.AddMinutes(minute));
+            CapacityPerInstance = capacityPerInstance,
+            Quantile = options.Quantile,
+            Headroom = options.Headroom,
+            MinCapacity = 1,
+            MaxCapacity = 10_000,
+            HysteresisInstances = 1,
+        };
+        progress("planning");
+        var plans = new CapacitySchedule[originCount];
+        for (int day = 0; day < originCount; day++)
+            plans[day] = CapacityPlanner.Plan(predictions[day], planOptions, day > 0 ? plans[day - 1] : null);
+
+        // Windows tile the end of the history; one that would start before the first origin is left out.
+        var windows = new List<WindowResult>();
+        int windowDays = Math.Min(options.EvalDays, originCount);
+        bool full = options.EvalDays <= originCount;
+        for (int w = 0; w < options.Windows; w++)
+        {
+            int lastDay = originCount - w * windowDays;
+            int startDay = lastDay - windowDays;
+            if (startDay < 0)
+                break;
+            progress($"simulating window {w + 1}");
+            windows.Add(Window(series, firstOrigin, startDay, windowDays, actual, forecast, naiveDay, naiveWeek, models,
+                plans, planOptions, options, firstIndex));
         }
 
-        progress("simulating capacity");
-        var reactive = CapacitySimulation.Run(actual, stepMinutes, capacityPerInstance, options.TargetUtilization,
-            options.ScaleOutDelayMinutes, planOptions.MinCapacity, planOptions.MaxCapacity, null);
-        var predictive = CapacitySimulation.Run(actual, stepMinutes, capacityPerInstance, options.TargetUtilization,
-            options.ScaleOutDelayMinutes, planOptions.MinCapacity, planOptions.MaxCapacity, ScheduledAt);
+        progress("simulating all origins");
+        var all = Window(series, firstOrigin, 0, originCount, actual, forecast, naiveDay, naiveWeek, models, plans,
+            planOptions, options, firstIndex);
 
         return new TraceResult
         {
             Trace = name,
             StepMinutes = stepMinutes,
             TimeZoneId = series.TimeZoneId,
-            EvalDays = options.EvalDays,
-            EvalStart = evalStart,
-            ScoredSlots = actual.Count(double.IsFinite),
-            Wape = ForecastAccuracy.Wape(actual, forecast),
-            Mase = ForecastAccuracy.Mase(actual, forecast, scale),
-            WapeNaiveDay = ForecastAccuracy.Wape(actual, naiveDay),
-            MaseNaiveDay = ForecastAccuracy.Mase(actual, naiveDay, scale),
-            WapeNaiveWeek = ForecastAccuracy.Wape(actual, naiveWeek),
-            MaseNaiveWeek = ForecastAccuracy.Mase(actual, naiveWeek, scale),
-            MeanPersistence = persistenceSum / options.EvalDays,
+            MinimumHistoryDays = MinimumHistoryDays,
+            FirstOrigin = firstOrigin,
+            End = end,
+            EvalDays = windowDays,
+            FullWindows = full,
+            All = all,
+            Windows = windows,
             CapacityPerInstance = capacityPerInstance,
             ScaleOutDelayMinutes = options.ScaleOutDelayMinutes,
             TargetUtilization = options.TargetUtilization,
             Quantile = options.Quantile,
             Headroom = options.Headroom,
+            Times = times,
+            Actual = actual,
+            Forecast = forecast,
+            NaiveWeek = naiveWeek,
+            LastSchedule = plans[^1],
+        };
+    }
+
+    private static WindowResult Window(LoadSeries series, DateTime firstOrigin, int startDay, int days,
+        double[] actual, double[] forecast, double[] naiveDay, double[] naiveWeek, string[] models,
+        CapacitySchedule[] plans, CapacityPlanOptions planOptions, BenchOptions options, int firstIndex)
+    {
+        int slotsPerDay = series.SlotsPerDay;
+        int stepMinutes = (int)series.Step.TotalMinutes;
+        int from = startDay * slotsPerDay, count = days * slotsPerDay;
+        var a = new ArraySegment<double>(actual, from, count);
+        var f = new ArraySegment<double>(forecast, from, count);
+        var nd = new ArraySegment<double>(naiveDay, from, count);
+        var nw = new ArraySegment<double>(naiveWeek, from, count);
+        var start = firstOrigin.AddDays(startDay);
+        double scale = ForecastAccuracy.SeasonalNaiveScale(series.Values, slotsPerDay, firstIndex + from);
+
+        var delay = TimeSpan.FromMinutes(options.ScaleOutDelayMinutes);
+        var raised = plans.Skip(startDay).Take(days).Select(p => p.RaisedAhead(delay)).ToArray();
+        int ScheduledAt(int minute)
+        {
+            int day = Math.Min(minute / (24 * 60), raised.Length - 1);
+            return raised[day].MinimumAt(start.AddMinutes(minute));
+        }
+
+        var reactive = CapacitySimulation.Run(a, stepMinutes, planOptions.CapacityPerInstance, options.TargetUtilization,
+            options.ScaleOutDelayMinutes, planOptions.MinCapacity, planOptions.MaxCapacity, null);
+        var predictive = CapacitySimulation.Run(a, stepMinutes, planOptions.CapacityPerInstance, options.TargetUtilization,
+            options.ScaleOutDelayMinutes, planOptions.MinCapacity, planOptions.MaxCapacity, ScheduledAt);
+
+        return new WindowResult
+        {
+            Start = start,
+            Days = days,
+            HistoryDays = (int)(start - firstOrigin).TotalDays + MinimumHistoryDays,
+            ScoredSlots = a.Count(double.IsFinite),
+            Wape = ForecastAccuracy.Wape(a, f),
+            Mase = ForecastAccuracy.Mase(a, f, scale),
+            WapeNaiveDay = ForecastAccuracy.Wape(a, nd),
+            MaseNaiveDay = ForecastAccuracy.Mase(a, nd, scale),
+            WapeNaiveWeek = ForecastAccuracy.Wape(a, nw),
+            MaseNaiveWeek = ForecastAccuracy.Mase(a, nw, scale),
+            Models = models.Skip(startDay).Take(days).GroupBy(m => m).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count()),
             UnderprovisionedReactive = reactive.UnderprovisionedShare,
             UnderprovisionedPredictive = predictive.UnderprovisionedShare,
             UnderprovisionedTimeReactive = reactive.UnderprovisionedTimeShare,
             UnderprovisionedTimePredictive = predictive.UnderprovisionedTimeShare,
             InstanceHoursReactive = reactive.InstanceHours,
             InstanceHoursPredictive = predictive.InstanceHours,
-            MeanScheduleEntries = plans.Average(p => p.Entries.Count),
-            Times = times,
-            Actual = actual,
-            Forecast = forecast,
-            NaiveWeek = naiveWeek,
-            LastSchedule = plans[^1],
+            MeanScheduleEntries = plans.Skip(startDay).Take(days).Average(p => p.Entries.Count),
         };
     }
 

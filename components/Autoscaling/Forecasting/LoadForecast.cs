@@ -42,6 +42,13 @@ public sealed class LoadForecast
     /// <summary>IANA id of the zone whose wall clock the slots follow.</summary>
     public string TimeZoneId { get; }
 
+    /// <summary>The models whose weighted mean the forecast is (names from <see cref="ForecastModels"/>),
+    /// the one with the smallest past error first. Default: <see cref="ForecastModels.WeeklyMedian"/> alone.</summary>
+    public IReadOnlyList<string> Models { get; init; } = [ForecastModels.WeeklyMedian];
+
+    /// <summary>The model with the smallest past error, the first of <see cref="Models"/>.</summary>
+    public string Model => Models.Count > 0 ? Models[0] : ForecastModels.WeeklyMedian;
+
     /// <summary>Start of the first forecast slot.</summary>
     public DateTime Start { get; }
 

@@ -35,7 +35,10 @@ public sealed class LoadHistory
     /// midnight. Each sample stands for the load over one <see cref="SourceStep"/> from its time;
     /// a slot takes the time-weighted mean of what overlaps it, so values keep their unit and a
     /// slot partly covered by an outage is not diluted. A slot nothing overlaps is missing
-    /// (<see cref="double.NaN"/>), never zero.</summary>
+    /// (<see cref="double.NaN"/>), never zero. When the source step divides a day, each sample is
+    /// first bucketed into the slot of the source step's grid that holds its timestamp, so samples
+    /// logged off the grid (every 5 minutes at hh:m2:53) or a few seconds late stand for one source
+    /// slot each instead of straddling two.</summary>
     /// <param name="step">Slot length: at least one minute, dividing a day evenly.</param>
     public LoadSeries Resample(TimeSpan step)
     {
@@ -46,15 +49,19 @@ public sealed class LoadHistory
 
         long stepTicks = step.Ticks;
         long coverTicks = SourceStep.Ticks;
-        long firstSlotTicks = _samples[0].LocalTime.Ticks / stepTicks * stepTicks;
-        long endTicks = _samples[^1].LocalTime.Ticks + coverTicks;
+        bool bucket = TimeSpan.TicksPerDay % coverTicks == 0;
+        long TimeOf(LoadSample sample) => bucket
+            ? sample.LocalTime.Ticks / coverTicks * coverTicks
+            : sample.LocalTime.Ticks;
+        long firstSlotTicks = TimeOf(_samples[0]) / stepTicks * stepTicks;
+        long endTicks = TimeOf(_samples[^1]) + coverTicks;
         int count = checked((int)((endTicks - firstSlotTicks + stepTicks - 1) / stepTicks));
         var weightedSum = new double[count];
         var weight = new double[count];
 
         foreach (var sample in _samples)
         {
-            long from = sample.LocalTime.Ticks;
+            long from = TimeOf(sample);
             long to = from + coverTicks;
             for (int slot = (int)((from - firstSlotTicks) / stepTicks); slot < count; slot++)
             {

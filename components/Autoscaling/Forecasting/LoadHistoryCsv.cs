@@ -7,8 +7,9 @@ namespace Infra.Components.Autoscaling.Forecasting;
 /// per sample.</summary>
 /// <remarks>
 /// Timestamps are ISO 8601 (<c>2015-01-26T09:30:00-05:00</c>, <c>2015-01-26 09:30</c>,
-/// <c>2015-01-26T14:30Z</c>). One without an offset is wall-clock time of the series' zone; one with
-/// an offset is converted to that zone. Any regular step works, rows may be missing and a row with an
+/// <c>2015-01-26T14:30Z</c>). One with an offset is converted to the series' zone; one without is
+/// wall-clock time of the source zone (by default the series' zone, so it is taken as it stands),
+/// converted to the series' zone when the two differ (a trace logged in UTC, planned in New York). Any regular step works, rows may be missing and a row with an
 /// empty value is a gap. Blank lines are skipped. Any other row that cannot be read stops the read
 /// with a <see cref="LoadHistoryFormatException"/> naming its line.
 /// </remarks>
@@ -17,20 +18,26 @@ public static partial class LoadHistoryCsv
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="zone">The series' time zone. Default: UTC.</param>
-    public static LoadHistory Read(string path, TimeZoneInfo? zone = null)
+    /// <param name="sourceZone">Zone of the timestamps written without an offset. Default:
+    /// <paramref name="zone"/>.</param>
+    public static LoadHistory Read(string path, TimeZoneInfo? zone = null, TimeZoneInfo? sourceZone = null)
     {
         using var reader = new StreamReader(path);
-        return Parse(reader, zone, Path.GetFileName(path));
+        return Parse(reader, zone, Path.GetFileName(path), sourceZone);
     }
 
     /// <summary>Reads CSV text from <paramref name="reader"/>.</summary>
     /// <param name="reader">The CSV text.</param>
     /// <param name="zone">The series' time zone. Default: UTC.</param>
     /// <param name="sourceName">Label used in error messages. Default: "load history".</param>
-    public static LoadHistory Parse(TextReader reader, TimeZoneInfo? zone = null, string sourceName = "load history")
+    /// <param name="sourceZone">Zone of the timestamps written without an offset. Default:
+    /// <paramref name="zone"/>.</param>
+    public static LoadHistory Parse(TextReader reader, TimeZoneInfo? zone = null, string sourceName = "load history",
+        TimeZoneInfo? sourceZone = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         zone ??= TimeZoneInfo.Utc;
+        sourceZone ??= zone;
         var samples = new List<LoadSample>();
         int lineNumber = 0;
         bool headerSeen = false;
@@ -44,7 +51,7 @@ public static partial class LoadHistoryCsv
             {
                 headerSeen = true;
                 // A file without a header starts with a sample; reading it as one loses nothing.
-                if (fields.Length != 2 || !TryParseTimestamp(Unquote(fields[0]), zone, out _))
+                if (fields.Length != 2 || !TryParseTimestamp(Unquote(fields[0]), zone, sourceZone, out _))
                     continue;
             }
 
@@ -52,7 +59,7 @@ public static partial class LoadHistoryCsv
                 throw new LoadHistoryFormatException(sourceName, lineNumber, line,
                     $"expected 2 columns (timestamp,value), found {fields.Length}");
             var timeText = Unquote(fields[0]);
-            if (!TryParseTimestamp(timeText, zone, out var localTime))
+            if (!TryParseTimestamp(timeText, zone, sourceZone, out var localTime))
                 throw new LoadHistoryFormatException(sourceName, lineNumber, line,
                     $"\"{timeText}\" is not an ISO 8601 timestamp such as 2015-01-26T09:30:00 or 2015-01-26T09:30:00-05:00");
             var valueText = Unquote(fields[1]);
@@ -75,8 +82,19 @@ public static partial class LoadHistoryCsv
     /// <param name="localTime">The wall-clock time, when the text is a valid timestamp.</param>
     /// <returns>Whether <paramref name="text"/> is a valid timestamp.</returns>
     public static bool TryParseTimestamp(string text, TimeZoneInfo zone, out DateTime localTime)
+        => TryParseTimestamp(text, zone, zone, out localTime);
+
+    /// <summary>Parses one ISO 8601 timestamp into wall-clock time of <paramref name="zone"/>.</summary>
+    /// <param name="text">The timestamp, with or without an offset.</param>
+    /// <param name="zone">The zone whose wall clock the result uses.</param>
+    /// <param name="sourceZone">The zone a timestamp without an offset is written in; it is converted
+    /// to <paramref name="zone"/> when the two differ.</param>
+    /// <param name="localTime">The wall-clock time, when the text is a valid timestamp.</param>
+    /// <returns>Whether <paramref name="text"/> is a valid timestamp.</returns>
+    public static bool TryParseTimestamp(string text, TimeZoneInfo zone, TimeZoneInfo sourceZone, out DateTime localTime)
     {
         ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(sourceZone);
         localTime = default;
         var match = IsoTimestamp().Match(text ?? "");
         if (!match.Success)
@@ -100,7 +118,11 @@ public static partial class LoadHistoryCsv
         var offsetGroup = match.Groups["offset"];
         if (!offsetGroup.Success)
         {
-            localTime = wallClock;
+            // A wall-clock time skipped by a clock change in the source zone is read with the offset
+            // before the change, which is what a logger that kept counting would have written.
+            localTime = sourceZone.Id == zone.Id
+                ? wallClock
+                : TimeZoneInfo.ConvertTime(new DateTimeOffset(wallClock, sourceZone.GetUtcOffset(wallClock)), zone).DateTime;
             return true;
         }
 

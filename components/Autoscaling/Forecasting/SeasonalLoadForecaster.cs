@@ -1,9 +1,18 @@
 namespace Infra.Components.Autoscaling.Forecasting;
 
-/// <summary>Forecasts load for the next days from a weekly pattern and how far the last day strayed
-/// from it.</summary>
+/// <summary>Forecasts load for the next days with the models that did best on the history's own
+/// recent days: a weekly median with a level correction, a shorter-memory profile, seasonal-naive
+/// variants and double-seasonal exponential smoothing.</summary>
 /// <remarks>
-/// <para>Two steps, each explainable on its own:</para>
+/// <para><b>Choosing per history.</b> Every model forecasts each of the last
+/// <see cref="SelectionDays"/> days from the data before that day, as it would have at that day's
+/// start; the <see cref="CombinedModels"/> with the lowest WAPE on those days are averaged with
+/// weights 1 / WAPE². Only days with at least a week before them count, and a model needs
+/// <see cref="MinimumSelectionDays"/> of them; until then (under two weeks of history) the default
+/// model forecasts alone. Nothing is chosen on the days being forecast, so a user's trace picks what
+/// works for it without anyone tuning on it. The quantiles come from the combination's own errors on
+/// the same days.</para>
+/// <para>The default model, <see cref="ForecastModels.WeeklyMedian"/>, has two steps, each explainable on its own:</para>
 /// <list type="number">
 /// <item><b>Weekly profile.</b> A slot's baseline is the median of the same slot of the week over
 /// the last <see cref="ProfileWeeks"/> weeks (missing slots skipped). The median lets a holiday, an
@@ -12,30 +21,21 @@ namespace Infra.Components.Autoscaling.Forecasting;
 /// same slot of earlier days stands in.</item>
 /// <item><b>Level correction.</b> The ratio of the last <see cref="LevelWindowHours"/> hours
 /// before the origin to what the profile expected for them says whether load now runs above or below
-/// its usual level; the most recent hours are used rather than the whole last day so that an event
-/// that began or ended during that day (a storm closing a city in the evening, a holiday ending) is
-/// read as it stands at the origin. The forecast carries that deviation forward by a persistence
-/// factor φ ∈ [0, 1] fitted on the history itself: the least-squares slope of each day's log
-/// deviation (whole day) on the log deviation of the last hours before it, over the last
-/// <see cref="PersistenceFitDays"/> days. A series whose deviations persist (a rising trend, a
-/// lasting change) gets φ near 1; one whose deviations are short events gets φ near 0. In the fit,
-/// whole-day deviations are clipped to ±<see cref="MaxLogDeviation"/> (in natural log) so that one
-/// storm or outage cannot dominate the slope; the deviation of the last hours is clipped only to
-/// ±<see cref="MaxRecentLogDeviation"/>. Day h ahead is corrected by φ^h.</item>
+/// its usual level. The forecast carries that deviation forward by a persistence factor φ ∈ [0, 1]
+/// fitted on the history itself: the least-squares slope of each day's log deviation (whole day) on
+/// the log deviation of the last hours before it, over the last <see cref="PersistenceFitDays"/> days.
+/// In the fit, whole-day deviations are clipped to ±<see cref="MaxLogDeviation"/> (in natural log) so
+/// that one storm or outage cannot dominate the slope; the deviation of the last hours is clipped only
+/// to ±<see cref="MaxRecentLogDeviation"/>. Day h ahead is corrected by φ^h.</item>
 /// </list>
-/// <para>Chosen by measurement on the NASA HTTP (1 h) and NYC taxi (30 min) traces against
-/// seasonal-naive, multi-week trimmed means, week-normalised profiles, exponentially smoothed
-/// levels, exponentially weighted medians, blends with the week-naive value and whole-day level
-/// correction; see the bench command and the README's Predictive scaling section.</para>
-/// <para>The same backtest that fits φ yields the ratios actual/forecast used for
-/// <see cref="LoadForecast.Quantile"/>.</para>
+/// <para><see cref="ForecastModels.RecentWeeks"/> is the same over 3 weeks. The others are described
+/// in <see cref="ForecastModels"/>.</para>
 /// </remarks>
 public sealed class SeasonalLoadForecaster
 {
     /// <summary>The longest horizon, in days, a forecast may cover.</summary>
     public const int MaxHorizonDays = 14;
 
-    private const int MinimumBacktestHistoryDays = 14;
 
     /// <summary>Weeks of history whose same slot feeds the median. Default: 8.</summary>
     public int ProfileWeeks { get; init; } = 8;
@@ -58,6 +58,24 @@ public sealed class SeasonalLoadForecaster
     /// zero.</summary>
     public double MaxRecentLogDeviation { get; init; } = 3;
 
+    /// <summary>Recent days on which the candidate models' one-day-ahead forecasts are compared to
+    /// choose one, and whose errors give the quantiles. Default: 28.</summary>
+    public int SelectionDays { get; init; } = 28;
+
+    /// <summary>Fewest such days a model needs to be chosen instead of the default
+    /// (<see cref="ForecastModels.WeeklyMedian"/>): with less evidence the choice would follow noise.
+    /// Default: 7.</summary>
+    public int MinimumSelectionDays { get; init; } = 7;
+
+    /// <summary>How many of the best models (by their errors on the recent days) are averaged, weighted
+    /// by 1 / WAPE²: a combination is steadier than the single best, whose lead on a few weeks is
+    /// partly luck. 1 picks the best alone. Default: 4.</summary>
+    public int CombinedModels { get; init; } = 4;
+
+    /// <summary>The models to choose among (see <see cref="ForecastModels"/>); the first is the default.
+    /// Default: <see cref="ForecastModels.All"/>.</summary>
+    public IReadOnlyList<string> Models { get; init; } = ForecastModels.All;
+
     /// <summary>Forecasts the <paramref name="days"/> days that follow the end of
     /// <paramref name="history"/>, at the history's step.</summary>
     /// <param name="history">Load up to the forecast origin; missing slots are allowed.</param>
@@ -68,9 +86,10 @@ public sealed class SeasonalLoadForecaster
         if (days is < 1 or > MaxHorizonDays)
             throw new ArgumentOutOfRangeException(nameof(days), days,
                 $"a forecast covers 1 to {MaxHorizonDays} days; ask for fewer days or forecast again later");
-        if (ProfileWeeks < 1 || PersistenceFitDays < 2 || !(MaxLogDeviation >= 0) || !(MaxRecentLogDeviation >= 0) || LevelWindowHours is < 1 or > 24)
+        if (ProfileWeeks < 1 || PersistenceFitDays < 2 || !(MaxLogDeviation >= 0) || !(MaxRecentLogDeviation >= 0) || LevelWindowHours is < 1 or > 24
+            || SelectionDays < 1 || MinimumSelectionDays < 1 || CombinedModels < 1 || Models is not { Count: > 0 } || Models.Any(m => !ForecastModels.All.Contains(m)))
             throw new InvalidOperationException(
-                $"forecaster settings out of range: ProfileWeeks = {ProfileWeeks} (at least 1), PersistenceFitDays = {PersistenceFitDays} (at least 2), MaxLogDeviation = {MaxLogDeviation} (at least 0), MaxRecentLogDeviation = {MaxRecentLogDeviation} (at least 0), LevelWindowHours = {LevelWindowHours} (1 to 24)");
+                $"forecaster settings out of range: ProfileWeeks = {ProfileWeeks} (at least 1), PersistenceFitDays = {PersistenceFitDays} (at least 2), MaxLogDeviation = {MaxLogDeviation} (at least 0), MaxRecentLogDeviation = {MaxRecentLogDeviation} (at least 0), LevelWindowHours = {LevelWindowHours} (1 to 24), SelectionDays = {SelectionDays} (at least 1), MinimumSelectionDays = {MinimumSelectionDays} (at least 1), CombinedModels = {CombinedModels} (at least 1), Models = [{string.Join(", ", Models ?? [])}] (some of {string.Join(", ", ForecastModels.All)})");
         var y = history.Raw;
         if (!y.Any(double.IsFinite))
             throw new ArgumentException("the history has no load values to forecast from; give it at least one day of samples",
@@ -78,146 +97,127 @@ public sealed class SeasonalLoadForecaster
 
         int slotsPerDay = history.SlotsPerDay;
         int origin = y.Length;
-        int tailSlots = Math.Clamp(LevelWindowHours * slotsPerDay / 24, 1, slotsPerDay);
-
-        // Backtest: the profile's one-day-ahead forecast for each of the recent days, compared with
-        // what happened. Day j (1 = the last day before the origin) starts at origin - j days.
-        // Days with under two weeks before them are left out: their profile rests on a single week,
-        // so their deviation would measure the profile's youth rather than the load's level.
-        int fitDays = Math.Min(PersistenceFitDays, origin / slotsPerDay - MinimumBacktestHistoryDays);
-        var logDeviation = new double[Math.Max(fitDays, 0) + 1];
-        var tailDeviation = new double[Math.Max(fitDays, 0) + 1];
-        var ratios = new List<(double Ratio, double Weight)>();
-        for (int j = 1; j <= fitDays; j++)
-        {
-            int dayStart = origin - j * slotsPerDay;
-            var profile = Profile(y, dayStart, slotsPerDay, slotsPerDay);
-            logDeviation[j] = LogDeviation(y, dayStart, profile, 0, MaxLogDeviation);
-            tailDeviation[j] = LogDeviation(y, dayStart, profile, slotsPerDay - tailSlots, MaxRecentLogDeviation);
-            for (int i = 0; i < slotsPerDay; i++)
-                if (double.IsFinite(y[dayStart + i]) && profile[i] > 0)
-                    ratios.Add((y[dayStart + i] / profile[i], profile[i]));
-        }
-
-        double persistence = FitPersistence(logDeviation, tailDeviation, fitDays);
-        double lastDeviation = fitDays >= 1 && double.IsFinite(tailDeviation[1]) ? tailDeviation[1] : 0;
-
         int horizon = days * slotsPerDay;
-        var expected = Profile(y, origin, horizon, slotsPerDay);
-        var corrections = new double[days];
-        for (int day = 0; day < days; day++)
+        var runs = Models.Select(model => Run(model, y, slotsPerDay, origin, SelectionDays, days)).ToList();
+        var chosen = Choose(runs, y, slotsPerDay, origin);
+
+        // The chosen model's own past errors give the quantiles: actual over forecast on the days it
+        // was judged on, each weighted by the forecast so that busy hours, which decide capacity, count most.
+        var ratios = new List<(double Ratio, double Weight)>();
+        for (int j = 1; j <= SelectionDays; j++)
         {
-            corrections[day] = Math.Exp(Math.Pow(persistence, day + 1) * lastDeviation);
-            for (int i = day * slotsPerDay; i < (day + 1) * slotsPerDay; i++)
-                expected[i] *= corrections[day];
+            if (chosen.Past[j] is not { } forecast)
+                continue;
+            int dayStart = origin - j * slotsPerDay;
+            for (int i = 0; i < slotsPerDay; i++)
+                if (double.IsFinite(y[dayStart + i]) && forecast[i] > 0)
+                    ratios.Add((y[dayStart + i] / forecast[i], forecast[i]));
         }
 
-        // Backtest ratios were taken against the uncorrected profile; the correction explains part
-        // of that spread, so they overstate it a little, which errs on the side of capacity.
-        return new LoadForecast(history.TimeZoneId, history.End, history.Step, expected, ratios,
-            persistence, corrections);
+        return new LoadForecast(history.TimeZoneId, history.End, history.Step, chosen.Future!.Take(horizon), ratios,
+            chosen.Persistence, chosen.Corrections ?? Enumerable.Repeat(1.0, days))
+        {
+            Models = chosen.Name.Split('+'),
+        };
     }
 
-    /// <summary>Baseline for <paramref name="count"/> slots from index <paramref name="from"/>,
-    /// using only values before <paramref name="from"/>.</summary>
-    private double[] Profile(double[] y, int from, int count, int slotsPerDay)
+    private ModelRun Run(string model, double[] y, int slotsPerDay, int origin, int pastDays, int days)
     {
-        int week = 7 * slotsPerDay;
-        var result = new double[count];
-        var window = new List<double>(ProfileWeeks);
-        double fallback = double.NaN;
-        for (int i = 0; i < count; i++)
+        int horizon = days * slotsPerDay;
+        return model switch
         {
-            int target = from + i;
-            window.Clear();
-            CollectSameSlot(y, target, from, week, ProfileWeeks, window);
-            if (window.Count == 0)
-                CollectSameSlot(y, target, from, slotsPerDay, 7, window);
-            if (window.Count > 0)
-            {
-                result[i] = Median(window);
+            ForecastModels.WeeklyMedian => Profile(ProfileWeeks).Run(model, y, slotsPerDay, origin, pastDays, days),
+            ForecastModels.RecentWeeks => Profile(Math.Min(ProfileWeeks, RecentProfileWeeks)).Run(model, y, slotsPerDay, origin, pastDays, days),
+            ForecastModels.DayNaive => SeasonalNaiveModel.Run(model, y, slotsPerDay, origin, pastDays, horizon, 1),
+            ForecastModels.WeekNaive => SeasonalNaiveModel.Run(model, y, slotsPerDay, origin, pastDays, horizon, 7),
+            ForecastModels.DayWeekBlend => SeasonalNaiveModel.Run(model, y, slotsPerDay, origin, pastDays, horizon, 1, 7),
+            ForecastModels.DoubleSeasonal => new DoubleSeasonalSmoothing().Run(model, y, slotsPerDay, origin, pastDays, horizon),
+            _ => throw new InvalidOperationException($"unknown model {model}; use one of {string.Join(", ", ForecastModels.All)}"),
+        };
+    }
+
+    /// <summary>Weeks the shorter-memory profile (<see cref="ForecastModels.RecentWeeks"/>) looks back.</summary>
+    private const int RecentProfileWeeks = 3;
+
+    private WeeklyProfileModel Profile(int weeks) => new()
+    {
+        ProfileWeeks = weeks,
+        PersistenceFitDays = PersistenceFitDays,
+        LevelWindowHours = LevelWindowHours,
+        MaxLogDeviation = MaxLogDeviation,
+        MaxRecentLogDeviation = MaxRecentLogDeviation,
+    };
+
+    /// <summary>The <see cref="CombinedModels"/> models with the lowest WAPE over the recent days on
+    /// which each and the default forecast, averaged with weights 1 / WAPE²; the default alone when no
+    /// model has <see cref="MinimumSelectionDays"/> such days.</summary>
+    private ModelRun Choose(List<ModelRun> runs, double[] y, int slotsPerDay, int origin)
+    {
+        var fallback = runs[0];
+        if (fallback.Future is null)
+            throw new InvalidOperationException($"the default model {fallback.Name} could not forecast");
+        var scored = new List<(ModelRun Run, double Score)>();
+        foreach (var run in runs)
+        {
+            if (run.Future is null)
                 continue;
+            double error = 0, load = 0;
+            int judged = 0;
+            for (int j = 1; j <= SelectionDays; j++)
+            {
+                int dayStart = origin - j * slotsPerDay;
+                // A day with less than a week before it is no test of a weekly model: judging on it
+                // would favour the daily ones merely because they can forecast it at all.
+                if (run.Past[j] is not { } forecast || fallback.Past[j] is null || dayStart < 7 * slotsPerDay)
+                    continue;
+                for (int i = 0; i < slotsPerDay; i++)
+                {
+                    double actual = y[dayStart + i];
+                    if (!double.IsFinite(actual))
+                        continue;
+                    error += Math.Abs(forecast[i] - actual);
+                    load += actual;
+                }
+
+                judged++;
             }
 
-            if (double.IsNaN(fallback))
-                fallback = MeanBefore(y, from);
-            result[i] = fallback;
-        }
-
-        return result;
-    }
-
-    /// <summary>Adds up to <paramref name="limit"/> known values at whole periods before
-    /// <paramref name="target"/> that lie before <paramref name="end"/>, most recent first.</summary>
-    private static void CollectSameSlot(double[] y, int target, int end, int period, int limit, List<double> into)
-    {
-        int first = target - period;
-        if (first >= end)
-            first -= (first - end) / period * period + period;
-        for (int index = first; index >= 0 && into.Count < limit; index -= period)
-            if (double.IsFinite(y[index]))
-                into.Add(y[index]);
-    }
-
-    private static double MeanBefore(double[] y, int end)
-    {
-        double sum = 0;
-        int count = 0;
-        for (int i = 0; i < end; i++)
-        {
-            if (!double.IsFinite(y[i]))
+            if (judged < MinimumSelectionDays || !(load > 0))
                 continue;
-            sum += y[i];
-            count++;
+            scored.Add((run, error / load));
         }
 
-        return count > 0 ? sum / count : 0;
-    }
-
-    /// <summary>Log of actual over expected load for the slots of one day from
-    /// <paramref name="first"/> to its end, clipped; NaN when fewer than half of them are known (an
-    /// outage says nothing about the level).</summary>
-    private static double LogDeviation(double[] y, int dayStart, double[] profile, int first, double clip)
-    {
-        double actual = 0, expected = 0;
-        int known = 0;
-        for (int i = first; i < profile.Length; i++)
+        if (scored.Count == 0)
+            return fallback;
+        var top = scored.OrderBy(r => r.Score).Take(CombinedModels).ToList();
+        if (top.Count == 1)
+            return top[0].Run;
+        // A zero error (a perfectly regular history) takes all the weight.
+        var weights = top.Select(t => 1 / Math.Max(t.Score * t.Score, 1e-12)).ToArray();
+        double total = weights.Sum();
+        double[]? Mix(Func<ModelRun, double[]?> part)
         {
-            if (!double.IsFinite(y[dayStart + i]))
-                continue;
-            actual += y[dayStart + i];
-            expected += profile[i];
-            known++;
+            var parts = top.Select(t => part(t.Run)).ToArray();
+            if (parts.Any(p => p is null))
+                return null;
+            var result = new double[parts[0]!.Length];
+            for (int n = 0; n < parts.Length; n++)
+                for (int i = 0; i < result.Length; i++)
+                    result[i] += weights[n] / total * parts[n]![i];
+            return result;
         }
 
-        if (known * 2 < profile.Length - first || actual <= 0 || expected <= 0)
-            return double.NaN;
-        return Math.Clamp(Math.Log(actual / expected), -clip, clip);
-    }
-
-    /// <summary>Least-squares slope through the origin of each day's deviation on the deviation of
-    /// the last hours of the previous day, bounded to [0, 1] so the correction never overshoots or
-    /// flips sign.</summary>
-    private static double FitPersistence(double[] logDeviation, double[] tailDeviation, int fitDays)
-    {
-        double products = 0, squares = 0;
-        // logDeviation[j] is j days back; its previous day is j + 1.
-        for (int j = 1; j < fitDays; j++)
+        var past = new double[]?[SelectionDays + 1];
+        for (int j = 1; j <= SelectionDays; j++)
+            past[j] = Mix(r => r.Past[j]);
+        var lead = top.FirstOrDefault(t => t.Run.Corrections is not null).Run;
+        return new ModelRun
         {
-            double today = logDeviation[j], yesterday = tailDeviation[j + 1];
-            if (!double.IsFinite(today) || !double.IsFinite(yesterday))
-                continue;
-            products += today * yesterday;
-            squares += yesterday * yesterday;
-        }
-
-        return squares > 0 ? Math.Clamp(products / squares, 0, 1) : 0;
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        int n = values.Count;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+            Name = string.Join("+", top.Select(t => t.Run.Name)),
+            Future = Mix(r => r.Future),
+            Past = past,
+            Persistence = lead?.Persistence ?? 0,
+            Corrections = lead?.Corrections,
+        };
     }
 }

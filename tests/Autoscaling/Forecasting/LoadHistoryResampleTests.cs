@@ -97,4 +97,32 @@ public class LoadHistoryResampleTests
         Assert.Equal(48, history.Count);
         Assert.Equal(SyntheticLoad.Start.AddDays(2), history.End);
     }
+
+    [Fact]
+    public void Off_grid_samples_are_bucketed_into_the_source_slot_that_holds_them()
+    {
+        // Every 5 minutes at hh:m2:53, as the Twitter trace logs them: each sample belongs to one
+        // 5-minute slot (hh:m0), not spread over two.
+        var start = new DateTime(2024, 1, 1, 0, 2, 53);
+        var history = new LoadHistory("UTC", Enumerable.Range(0, 24).Select(i => new LoadSample(start.AddMinutes(5 * i), i < 12 ? 10 : 30)));
+
+        var fine = history.Resample(TimeSpan.FromMinutes(5));
+        var hourly = history.Resample(TimeSpan.FromHours(1));
+
+        Assert.Equal(new DateTime(2024, 1, 1), fine.Start);
+        Assert.Equal(Enumerable.Range(0, 24).Select(i => i < 12 ? 10.0 : 30.0), fine.Values);
+        Assert.Equal(new[] { 10.0, 30.0 }, hourly.Values);
+    }
+
+    [Fact]
+    public void A_trace_logged_in_utc_is_read_on_the_wall_clock_of_another_zone()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var csv = "timestamp,value\n2015-03-02 05:00:00,7\n2015-03-02 06:00:00,9\n2015-03-02T12:00:00Z,11\n";
+
+        var history = LoadHistoryCsv.Parse(new StringReader(csv), zone, sourceZone: TimeZoneInfo.Utc);
+
+        Assert.Equal(new[] { new DateTime(2015, 3, 2, 0, 0, 0), new DateTime(2015, 3, 2, 1, 0, 0), new DateTime(2015, 3, 2, 7, 0, 0) },
+            history.Samples.Select(s => s.LocalTime));
+    }
 }
