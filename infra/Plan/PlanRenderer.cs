@@ -21,6 +21,19 @@ public static class PlanRenderer
         ["aws:cloudwatch/metricAlarm:MetricAlarm"] = ["metricName", "comparisonOperator", "threshold"],
         ["aws:route53/record:Record"] = ["name", "type", "setIdentifier"],
         ["aws:route53/healthCheck:HealthCheck"] = ["type", "fqdn", "resourcePath", "requestInterval", "failureThreshold"],
+        ["azure:network/applicationGateway:ApplicationGateway"] = ["sku.name", "zones", "sslPolicy.policyName", "autoscaleConfiguration.minCapacity", "autoscaleConfiguration.maxCapacity"],
+        ["azure:lb/loadBalancer:LoadBalancer"] = ["sku", "location"],
+        ["azure:lb/rule:Rule"] = ["protocol", "frontendPort", "backendPort", "loadDistribution"],
+        ["azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet"] = ["sku", "instances", "zones", "upgradeMode", "disablePasswordAuthentication", "encryptionAtHostEnabled"],
+        ["azure:monitoring/autoscaleSetting:AutoscaleSetting"] = ["profiles[0].capacity.minimum", "profiles[0].capacity.maximum", "predictive.scaleMode"],
+        ["azure:monitoring/metricAlert:MetricAlert"] = ["criterias[0].metricName", "criterias[0].operator", "criterias[0].threshold", "windowSize"],
+        ["azure:network/networkSecurityRule:NetworkSecurityRule"] = ["direction", "access", "sourceAddressPrefix", "destinationPortRange", "priority"],
+        ["kubernetes:apps/v1:Deployment"] = ["metadata.namespace", "spec.replicas", "spec.template.spec.containers[0].image", "spec.template.spec.containers[0].readinessProbe.httpGet.path"],
+        ["kubernetes:networking.istio.io/v1:DestinationRule"] = ["spec.trafficPolicy.loadBalancer.simple", "spec.trafficPolicy.outlierDetection.consecutive5xxErrors"],
+        ["kubernetes:networking.istio.io/v1:VirtualService"] = ["spec.http[0].retries.attempts", "spec.http[0].retries.retryOn", "spec.http[0].timeout"],
+        ["kubernetes:gateway.networking.k8s.io/v1:HTTPRoute"] = ["spec.parentRefs[0].name", "spec.parentRefs[0].sectionName", "spec.hostnames"],
+        ["kubernetes:keda.sh/v1alpha1:ScaledObject"] = ["spec.minReplicaCount", "spec.maxReplicaCount", "spec.triggers[0].type", "spec.triggers[1].type"],
+        ["kubernetes:autoscaling/v2:HorizontalPodAutoscaler"] = ["spec.minReplicas", "spec.maxReplicas"],
     }.ToImmutableDictionary();
 
     /// <summary>The tree and the counts, as printed by <c>plan</c>.</summary>
@@ -67,8 +80,30 @@ public static class PlanRenderer
         if (!resource.Custom)
             return ImmutableArray<KeyValuePair<string, object?>>.Empty;
         if (KeyInputs.TryGetValue(resource.Type, out var keys))
-            return keys.Where(resource.Inputs.ContainsKey).Select(k => KeyValuePair.Create(k, resource.Inputs[k])).ToImmutableArray();
+            return [.. keys.Select(k => (Key: k, Found: TryGet(resource.Inputs, k, out var value), Value: value))
+                .Where(k => k.Found).Select(k => KeyValuePair.Create(k.Key, k.Value))];
         return resource.Inputs.Where(kv => kv.Value is string or double or bool && kv.Key != "tags").Take(3).ToImmutableArray();
+    }
+
+    /// <summary>The input at a dotted path with list indexes, e.g. <c>spec.http[0].retries.attempts</c>.</summary>
+    private static bool TryGet(IReadOnlyDictionary<string, object?> inputs, string path, out object? value)
+    {
+        value = inputs;
+        foreach (var part in path.Split('.'))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? part : part[..bracket];
+            if (value is not IReadOnlyDictionary<string, object?> map || !map.TryGetValue(name, out value))
+                return false;
+            if (bracket >= 0)
+            {
+                var index = int.Parse(part[(bracket + 1)..^1], CultureInfo.InvariantCulture);
+                if (value is not ImmutableArray<object?> list || index >= list.Length)
+                    return false;
+                value = list[index];
+            }
+        }
+        return true;
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
