@@ -36,6 +36,13 @@ public sealed record StackSettings(
     /// is not listed).</summary>
     public IReadOnlyDictionary<string, string> ListenerCertificates { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Name of the stack the settings were read for (e.g. <c>prod</c>, <c>azure-dev</c>).</summary>
+    public string StackName { get; init; } = "";
+
+    /// <summary>The keys a stack file may set in the <c>infra</c> namespace; any other is refused, so
+    /// that a misspelt <c>infra:protekt</c> cannot silently drop protection.</summary>
+    public static readonly IReadOnlyList<string> Keys = ["environment", SiteReader.SitesKey, SiteReader.LegacyRegionsKey, "service", "failover", "protect"];
+
     /// <summary>Environments a stack may declare.</summary>
     public static readonly IReadOnlyList<string> Environments = ["dev", "staging", "prod"];
 
@@ -71,7 +78,7 @@ public sealed record StackSettings(
         var (sites, sitesAt) = SiteReader.Read(reader, infra);
         var service = reader.Object<ServiceSettings>("service", required: true,
             "describe the service: name, loadBalancer, scaling (and imageId for AWS sites)");
-        var protect = infra.GetBoolean("protect") ?? false;
+        var protect = reader.Boolean("protect") ?? false;
         var failover = reader.Object<FailoverDnsSpec>("failover", required: false, "");
 
         // The forecast runs here, once, so that a missing history file is reported with the other
@@ -81,8 +88,11 @@ public sealed record StackSettings(
             ? ServiceForecast.Plan(forecast, scaling, ProjectRoot(), "infra:service.forecast", "infra:service.scaling", forecastProblems)
             : null;
 
+        var stackName = Deployment.Instance.StackName;
+        reader.Problems.AddRange(UnknownKeys(reader));
         var settings = new StackSettings(environment ?? "", sites ?? [], service ?? new ServiceSettings(), protect)
         {
+            StackName = stackName,
             SitesAt = sitesAt,
             ForecastSchedule = schedule,
             Failover = failover,
@@ -91,8 +101,50 @@ public sealed record StackSettings(
         // The design is checked only when the settings it reads could be read at all: a missing or
         // unreadable key is already reported once.
         var design = sites != null && service != null ? StackValidation.FindProblems(settings) : [];
-        InvalidSpecException.ThrowIfAny($"Stack '{Deployment.Instance.StackName}'", reader.Problems.Concat(forecastProblems).Concat(design));
+        InvalidSpecException.ThrowIfAny($"Stack '{stackName}'", reader.Problems.Concat(reader.Unreported(forecastProblems.Concat(design))).ToList());
         return settings;
+    }
+
+    /// <summary>
+    /// Keys of the <c>infra</c> namespace that no setting reads. Pulumi's <see cref="Config"/> cannot list
+    /// its keys, so they are read where the Pulumi CLI puts them for the program: the
+    /// <c>PULUMI_CONFIG</c> environment variable, a JSON object of every config key (the plan sets it the same way).
+    /// </summary>
+    private static IEnumerable<SpecProblem> UnknownKeys(ConfigReader reader)
+    {
+        var all = System.Environment.GetEnvironmentVariable("PULUMI_CONFIG");
+        if (string.IsNullOrEmpty(all))
+            yield break;
+        List<string> keys;
+        try
+        {
+            using var document = JsonDocument.Parse(all);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                yield break;
+            keys = [.. document.RootElement.EnumerateObject().Select(p => p.Name)];
+        }
+        catch (JsonException)
+        {
+            yield break;
+        }
+        var prefix = reader.Key("");
+        foreach (var key in keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var name = key[prefix.Length..];
+            if (!Keys.Contains(name))
+                yield return new SpecProblem(key, "(unknown key)",
+                    $"not a setting; check the spelling. Settings: {string.Join(", ", Keys.Select(reader.Key))}");
+        }
+    }
+
+    /// <summary>The environment a stack's name says it is: the name itself (<c>prod</c>), or its one
+    /// part that is an environment (<c>azure-dev</c>, <c>prod-eu</c>); null when the name says none.</summary>
+    public static string? EnvironmentOfStackName(string stackName)
+    {
+        if (Environments.Contains(stackName))
+            return stackName;
+        var named = (stackName ?? "").Split('-', '_', '.').Where(Environments.Contains).Distinct().ToList();
+        return named.Count == 1 ? named[0] : null;
     }
 
     /// <summary>The plain-text certificate of each listener in the service's JSON.</summary>

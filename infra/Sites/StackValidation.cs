@@ -12,11 +12,23 @@ public static class StackValidation
 {
     private const string ServiceAt = "infra:service";
 
+    /// <summary>Fewest instances a prod stack may run: one per zone of the two zones every network has at least.</summary>
+    public const int ProdMinSize = 2;
+
     /// <summary>Every problem in <paramref name="stack"/>.</summary>
     public static IEnumerable<SpecProblem> FindProblems(StackSettings stack)
     {
         var problems = new List<SpecProblem>();
         var service = stack.Service;
+
+        // A stack named for an environment is that environment: prod's file saying dev would plan prod
+        // with dev's relaxed checks (and tag its resources dev).
+        if (StackSettings.EnvironmentOfStackName(stack.StackName) is { } named && stack.Environment.Length > 0 && stack.Environment != named)
+            problems.Add(new SpecProblem("infra:environment", stack.Environment,
+                $"stack '{stack.StackName}' is the {named} environment; set infra:environment to {named} (or run this file as another stack)"));
+        if (stack.Environment == "prod" && service.Scaling is { } prodScaling && prodScaling.MinSize < ProdMinSize)
+            problems.Add(new SpecProblem($"{ServiceAt}.scaling.minSize", prodScaling.MinSize,
+                $"prod keeps at least {ProdMinSize} instances, so that losing one instance or one zone leaves the service running; raise it to {ProdMinSize} or more"));
 
         if (string.IsNullOrWhiteSpace(service.Name))
             problems.Add(new SpecProblem($"{ServiceAt}.name", service.Name, "name the service, e.g. web; it prefixes every resource"));
