@@ -100,25 +100,38 @@ public static class ServiceForecast
             refusal = "the project root is unknown here, so the path cannot be checked; run from inside the project";
             return null;
         }
-        var root = Path.GetFullPath(projectRoot);
+        var root = WithoutLinks(Path.GetFullPath(projectRoot));
         string full;
         try
         {
-            full = Path.GetFullPath(Path.IsPathRooted(history) ? history : Path.Combine(root, history));
-            // A link inside the project may point anywhere: judge where it leads.
-            if (new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target)
-                full = Path.GetFullPath(target.FullName);
+            // A link inside the project (the file or a folder on its way) may point anywhere: judge where it leads.
+            full = WithoutLinks(Path.GetFullPath(Path.IsPathRooted(history) ? history : Path.Combine(root, history)));
         }
         catch (Exception e) when (e is ArgumentException or IOException or NotSupportedException or UnauthorizedAccessException)
         {
             refusal = "not a usable path; name a CSV inside the project, e.g. data/load.csv";
             return null;
         }
-        var allowed = new[] { root }.Concat(AllowedOutsideProject.Select(f => Path.GetFullPath(Path.Combine(root, f)))).ToList();
+        var allowed = new[] { root }.Concat(AllowedOutsideProject.Select(f => WithoutLinks(Path.GetFullPath(Path.Combine(root, f))))).ToList();
         if (allowed.Any(folder => Inside(full, folder)))
             return full;
         refusal = $"a stack may read history only inside the project ({root}) or {string.Join(", ", AllowedOutsideProject)}; move or copy the trace there";
         return null;
+    }
+
+    /// <summary><paramref name="path"/> (absolute) with every symbolic link on it replaced by its final target.</summary>
+    private static string WithoutLinks(string path)
+    {
+        var resolved = Path.GetPathRoot(path)!;
+        foreach (var part in path[resolved.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(resolved, part);
+            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            resolved = info.Exists && info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target
+                ? Path.GetFullPath(target.FullName)
+                : next;
+        }
+        return resolved;
     }
 
     private static bool Inside(string path, string folder)

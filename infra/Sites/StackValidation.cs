@@ -1,4 +1,5 @@
 using Infra.Components.Common;
+using Infra.Components.LoadBalancing;
 using Infra.Settings;
 
 namespace Infra.Sites;
@@ -14,6 +15,12 @@ public static class StackValidation
 
     /// <summary>Fewest instances a prod stack may run: one per zone of the two zones every network has at least.</summary>
     public const int ProdMinSize = 2;
+
+    /// <summary>Most instances a site's group may grow to: an Azure scale set holds at most 1000 VMs
+    /// (https://learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-placement-groups),
+    /// and an AWS group that large needs an EC2 vCPU quota far above any account's default; a larger
+    /// maxSize is a typo, not a plan.</summary>
+    public const int MaxInstancesPerSite = 1000;
 
     /// <summary>Every problem in <paramref name="stack"/>.</summary>
     public static IEnumerable<SpecProblem> FindProblems(StackSettings stack)
@@ -45,6 +52,15 @@ public static class StackValidation
             problems.Add(new SpecProblem($"{ServiceAt}.scaling", null, "set minSize, maxSize and at least one scaling policy"));
         else
             problems.AddRange(ForecastPointed(service, stack.ScalingWithSchedule()!.FindProblems($"{ServiceAt}.scaling")));
+        if (service.Scaling is { MaxSize: > MaxInstancesPerSite } large)
+            problems.Add(new SpecProblem($"{ServiceAt}.scaling.maxSize", large.MaxSize,
+                $"at most {MaxInstancesPerSite} instances per site (an Azure scale set's limit; far beyond AWS's default vCPU quotas); lower it"));
+        if (service.LoadBalancer is { } exposed)
+        {
+            problems.AddRange(ListenerExposure.FindProblems(exposed, $"{ServiceAt}.loadBalancer"));
+            for (var i = 0; i < exposed.AllowedCidrs.Count; i++)
+                problems.AddRange(Cidrs.FindCanonicalProblems(exposed.AllowedCidrs[i], $"{ServiceAt}.loadBalancer.allowedCidrs[{i}]"));
+        }
         if (service.Alerts is null)
             problems.Add(new SpecProblem($"{ServiceAt}.alerts", null, "remove the empty alerts key, or set thresholds"));
         else

@@ -12,6 +12,14 @@ public sealed class AwsLoadBalancerArgs : ResourceArgs
     /// <summary>Most target groups one weighted forward action may split traffic between (ELB quota).</summary>
     public const int MaxWeightedTargetGroups = 5;
 
+    /// <summary>Listeners per Application or Network Load Balancer: 50 (Elastic Load Balancing quotas,
+    /// https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html and
+    /// .../network/load-balancer-limits.html).</summary>
+    public const int MaxListeners = 50;
+
+    /// <summary>Target groups per Application Load Balancer: 100 (same quotas page); each pool is one.</summary>
+    public const int MaxTargetGroups = 100;
+
     /// <summary>Shortest and longest TCP idle timeout a Network Load Balancer listener accepts, in seconds.</summary>
     public const int MinNetworkIdleTimeoutSeconds = 60, MaxNetworkIdleTimeoutSeconds = 6000;
 
@@ -95,6 +103,12 @@ public sealed class AwsLoadBalancerArgs : ResourceArgs
 
         if (algorithm.Refusal is { } refusal)
             yield return new($"{at}.algorithm", spec.Algorithm, refusal);
+        if (spec.Listeners.Count > MaxListeners)
+            yield return new($"{at}.listeners", $"{spec.Listeners.Count} listeners",
+                $"{backend} takes at most {MaxListeners} listeners (an Elastic Load Balancing quota); merge listeners or split the service");
+        if (spec.Pools.Count > MaxTargetGroups)
+            yield return new($"{at}.pools", $"{spec.Pools.Count} pools",
+                $"{backend} routes to at most {MaxTargetGroups} target groups, one per pool (an Elastic Load Balancing quota); merge pools");
         if (algorithm.WeightedForward && spec.Pools.Count > MaxWeightedTargetGroups)
             yield return new($"{at}.pools", spec.Pools.Keys.ToList(),
                 $"{backend} splits traffic between at most {MaxWeightedTargetGroups} target groups; merge pools");
