@@ -12,10 +12,30 @@ public static class ListenerExposure
     /// <summary>Ports of remote administration and data stores, by what they serve.</summary>
     public static readonly IReadOnlyDictionary<int, string> AdminPorts = new Dictionary<int, string>
     {
-        [20] = "FTP data", [21] = "FTP", [22] = "SSH", [23] = "Telnet", [135] = "Windows RPC", [139] = "NetBIOS", [445] = "SMB",
-        [1433] = "SQL Server", [1521] = "Oracle", [2375] = "Docker API", [2376] = "Docker API (TLS)", [2379] = "etcd",
-        [3306] = "MySQL", [3389] = "RDP", [5432] = "PostgreSQL", [5900] = "VNC", [5985] = "WinRM", [5986] = "WinRM (TLS)",
-        [6379] = "Redis", [6443] = "Kubernetes API", [9200] = "Elasticsearch", [10250] = "kubelet", [11211] = "Memcached", [27017] = "MongoDB",
+        [20] = "FTP data",
+        [21] = "FTP",
+        [22] = "SSH",
+        [23] = "Telnet",
+        [135] = "Windows RPC",
+        [139] = "NetBIOS",
+        [445] = "SMB",
+        [1433] = "SQL Server",
+        [1521] = "Oracle",
+        [2375] = "Docker API",
+        [2376] = "Docker API (TLS)",
+        [2379] = "etcd",
+        [3306] = "MySQL",
+        [3389] = "RDP",
+        [5432] = "PostgreSQL",
+        [5900] = "VNC",
+        [5985] = "WinRM",
+        [5986] = "WinRM (TLS)",
+        [6379] = "Redis",
+        [6443] = "Kubernetes API",
+        [9200] = "Elasticsearch",
+        [10250] = "kubelet",
+        [11211] = "Memcached",
+        [27017] = "MongoDB",
     };
 
     /// <summary>Whether <paramref name="cidr"/> admits every address.</summary>
