@@ -51,6 +51,11 @@ public static class DrillCommand
             stderr.WriteLine($"drill: --stack is required\n{Usage}");
             return 2;
         }
+        if (!StackNames.IsValid(stack))
+        {
+            stderr.WriteLine($"drill: '{StackNames.Show(stack)}' is not a stack name: {StackNames.Rule}");
+            return 2;
+        }
 
         StackPlan plan;
         try

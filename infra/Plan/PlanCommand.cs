@@ -23,7 +23,7 @@ public static class PlanCommand
         "  2 usage error, 3 --check found guardrail violations";
 
     /// <summary>Exit code of <c>plan --check</c> when a guardrail rule is violated and not waived.</summary>
-    public const int GuardrailViolationsExitCode = 3;
+    public const int GuardrailViolationsExitCode = 4;
 
     /// <summary>Runs the command; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, ProjectLayout? layout = null)
@@ -53,6 +53,20 @@ public static class PlanCommand
             stderr.WriteLine($"plan: --stack is required\n{Usage}");
             return 2;
         }
+        if (!StackNames.IsValid(stack))
+        {
+            stderr.WriteLine($"plan: '{StackNames.Show(stack)}' is not a stack name: {StackNames.Rule}");
+            return 2;
+        }
+
+        // The saved plan is read first: a wrong file is reported before the plan's work is done.
+        StackPlan? saved = null;
+        if (against != null)
+        {
+            if (ReadSaved(against, stderr) is not { } read)
+                return FileError;
+            saved = read;
+        }
 
         StackPlan plan;
         try
@@ -66,15 +80,31 @@ public static class PlanCommand
             return 1;
         }
 
+        if (saved != null && (saved.Stack != plan.Stack || saved.Project != plan.Project))
+        {
+            stderr.WriteLine($"plan: --against {against}: a plan of stack '{saved.Stack}' of project '{saved.Project}', not of '{plan.Stack}' of '{plan.Project}'; " +
+                             $"compare with a plan saved by plan --stack {plan.Stack} --out FILE");
+            return FileError;
+        }
+
         if (outFile != null)
-            await File.WriteAllTextAsync(outFile, PlanJson.Write(plan));
+        {
+            try
+            {
+                await File.WriteAllTextAsync(outFile, PlanJson.Write(plan));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                stderr.WriteLine($"plan: --out {outFile}: cannot write it ({Reason(e)}); name a file in an existing, writable folder");
+                return FileError;
+            }
+        }
 
         // The same verdict for users and CI: after the tree, or on stderr where stdout is JSON or a diff.
         var guardrails = GuardrailReport.Of(plan);
         var verdict = check && !guardrails.Passes ? GuardrailViolationsExitCode : 0;
-        if (against != null)
+        if (saved != null)
         {
-            var saved = PlanJson.Read(await File.ReadAllTextAsync(against));
             stdout.Write(PlanDiff.Between(saved, plan).Render());
             stderr.Write(guardrails.Render());
             return verdict;
@@ -93,6 +123,40 @@ public static class PlanCommand
         }
         return verdict;
     }
+
+    /// <summary>Exit code when a file named by an option cannot be read or written, or is not the plan
+    /// it should be.</summary>
+    public const int FileError = 3;
+
+    private static StackPlan? ReadSaved(string path, TextWriter stderr)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+                throw new InvalidDataException("is a folder; give the plan file saved by plan --out");
+            if (!File.Exists(path))
+                throw new InvalidDataException("no such file; save one with plan --stack NAME --out FILE");
+            // Plans of real stacks are a few hundred kilobytes; anything far larger is not one.
+            if (new FileInfo(path).Length > MaxPlanBytes)
+                throw new InvalidDataException($"larger than {MaxPlanBytes / (1024 * 1024)} MB, so not a saved plan");
+            return PlanJson.Read(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine($"plan: --against {path}: {(e is InvalidDataException ? e.Message : $"cannot read it ({Reason(e)})")}");
+            return null;
+        }
+    }
+
+    /// <summary>Largest file <c>--against</c> reads.</summary>
+    public const long MaxPlanBytes = 64L * 1024 * 1024;
+
+    private static string Reason(Exception e) => e switch
+    {
+        DirectoryNotFoundException => "its folder does not exist",
+        UnauthorizedAccessException => "permission denied",
+        _ => e.Message.ReplaceLineEndings(" "),
+    };
 
     /// <summary>The messages of a failed run, without the engine's wrapping.</summary>
     public static string ErrorText(Exception e) => e switch

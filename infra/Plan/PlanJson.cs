@@ -38,28 +38,65 @@ public static class PlanJson
         return root.ToJsonString(Indented);
     }
 
-    /// <summary>Reads a plan written by <see cref="Write"/>.</summary>
+    /// <summary>Reads a plan written by <see cref="Write"/>; <see cref="InvalidDataException"/> (one line,
+    /// saying what is wrong) when <paramref name="json"/> is not one: not JSON, JSON of another shape
+    /// (null, a list, an object without the plan's keys), or a resource without its type or name.</summary>
     public static StackPlan Read(string json)
     {
-        var root = JsonNode.Parse(json)?.AsObject() ?? throw new InvalidDataException("A plan file must hold a JSON object.");
-        var resources = root["resources"]!.AsArray().Select(node =>
+        JsonNode? parsed;
+        try
         {
-            var o = node!.AsObject();
-            return new PlannedResource(
-                (string)o["type"]!,
-                (string)o["name"]!,
-                (string?)o["parent"],
-                ((ImmutableSortedDictionary<string, object?>)FromNode(o["inputs"])!),
-                (string?)o["provider"] ?? "",
-                (bool?)o["custom"] ?? true)
+            parsed = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"not JSON (line {e.LineNumber + 1}); give a file written by plan --out");
+        }
+        if (parsed is not JsonObject root)
+            throw new InvalidDataException($"holds {Kind(parsed)}, not a plan (a JSON object with project, stack and resources); give a file written by plan --out");
+        try
+        {
+            if (root["resources"] is not JsonArray list)
+                throw new InvalidDataException("has no 'resources' list, so it is not a plan; give a file written by plan --out");
+            var resources = list.Select((node, i) =>
             {
-                Protect = (bool?)o["protect"] ?? false,
-                IgnoreChanges = o["ignoreChanges"]?.AsArray().Select(i => (string)i!).ToImmutableArray() ?? [],
-            };
-        }).ToImmutableArray();
-        var outputs = (ImmutableSortedDictionary<string, object?>?)FromNode(root["outputs"]) ?? ImmutableSortedDictionary<string, object?>.Empty;
-        return new StackPlan((string)root["project"]!, (string)root["stack"]!, resources, outputs);
+                if (node is not JsonObject o)
+                    throw new InvalidDataException($"resources[{i}] is {Kind(node)}, not a resource");
+                return new PlannedResource(
+                    Text(o, "type", $"resources[{i}]"),
+                    Text(o, "name", $"resources[{i}]"),
+                    (string?)o["parent"],
+                    FromNode(o["inputs"]) as ImmutableSortedDictionary<string, object?> ?? ImmutableSortedDictionary<string, object?>.Empty,
+                    (string?)o["provider"] ?? "",
+                    (bool?)o["custom"] ?? true)
+                {
+                    Protect = (bool?)o["protect"] ?? false,
+                    IgnoreChanges = o["ignoreChanges"] is JsonArray ignore ? [.. ignore.Select(x => (string?)x ?? "")] : [],
+                };
+            }).ToImmutableArray();
+            var outputs = FromNode(root["outputs"]) as ImmutableSortedDictionary<string, object?> ?? ImmutableSortedDictionary<string, object?>.Empty;
+            return new StackPlan(Text(root, "project", "the plan"), Text(root, "stack", "the plan"), resources, outputs);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            // A value of the wrong JSON kind, e.g. a number where a name belongs.
+            throw new InvalidDataException($"is not a plan written by plan --out: {e.Message}");
+        }
     }
+
+    private static string Text(JsonObject o, string key, string where)
+        => o[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String
+            ? v.GetValue<string>()
+            : throw new InvalidDataException($"{where} has no '{key}' text, so this is not a plan written by plan --out");
+
+    private static string Kind(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonArray => "a list",
+        JsonObject => "an object",
+        _ when node.GetValueKind() is JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => $"a {node.GetValueKind().ToString().ToLowerInvariant()}",
+    };
 
     private static JsonNode? ToNode(object? value) => value switch
     {

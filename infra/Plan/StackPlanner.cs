@@ -14,7 +14,16 @@ public static class StackPlanner
         if (!File.Exists(file))
             throw new FileNotFoundException(
                 $"No stack file {file}. Stacks: {string.Join(", ", layout.StackNames())}.");
-        var config = StackConfigFile.Load(file, layout.Name);
+        return await PlanAsync(layout, stack, StackConfigFile.Load(file, layout.Name), preview, program);
+    }
+
+    /// <summary>Plans <paramref name="stack"/> from <paramref name="config"/> (a stack file already read,
+    /// e.g. with <see cref="StackConfigFile.Parse"/>), relative paths starting at the project root.</summary>
+    public static async Task<StackPlan> PlanAsync(ProjectLayout layout, string stack, StackConfigFile config, bool preview = false,
+        Func<IDictionary<string, object?>>? program = null)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(config);
         var region = config.Values.GetValueOrDefault("aws:region", "us-east-1");
         var run = await WithConfigAsync(config, () =>
             PlanRecorder.RunAsync(layout.Name, stack, program ?? InfraProgram.Run, preview, new RecordingMocks(region), layout.Root));

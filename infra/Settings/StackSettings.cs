@@ -48,6 +48,10 @@ public sealed record StackSettings(
     /// reason, shown in every plan. Default: none.</summary>
     public IReadOnlyDictionary<string, string> Waivers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The keys a stack file may set in the <c>infra</c> namespace; any other is refused, so
+    /// that a misspelt <c>infra:protekt</c> cannot silently drop protection.</summary>
+    public static readonly IReadOnlyList<string> Keys = ["environment", SiteReader.SitesKey, SiteReader.LegacyRegionsKey, "service", "failover", "protect", "waivers", "kubeconfig"];
+
     /// <summary>Environments a stack may declare.</summary>
     public static readonly IReadOnlyList<string> Environments = ["dev", "staging", "prod"];
 
@@ -83,7 +87,7 @@ public sealed record StackSettings(
         var (sites, sitesAt) = SiteReader.Read(reader, infra);
         var service = reader.Object<ServiceSettings>("service", required: true,
             "describe the service: name, loadBalancer, scaling (and imageId for AWS sites)");
-        var protect = infra.GetBoolean("protect") ?? false;
+        var protect = reader.Boolean("protect") ?? false;
         var failover = reader.Object<FailoverDnsSpec>("failover", required: false, "");
         var waivers = reader.Object<Dictionary<string, string?>>(Guardrails.GuardrailWaivers.Key, required: false, "") ?? [];
         reader.Problems.AddRange(Guardrails.GuardrailWaivers.FindProblems(waivers, reader.Key(Guardrails.GuardrailWaivers.Key)));
@@ -105,10 +109,12 @@ public sealed record StackSettings(
                     SecretValues.CannotDecide($"infra:service.loadBalancer.listeners.{key}.certificateId", "which service, region and account its ARN names");
                 }
 
+        var stackName = Deployment.Instance.StackName;
+        reader.Problems.AddRange(UnknownKeys(reader));
         var settings = new StackSettings(environment ?? "", sites ?? [], service ?? new ServiceSettings(), protect)
         {
+            StackName = stackName,
             SitesAt = sitesAt,
-            StackName = Deployment.Instance.StackName,
             ForecastSchedule = schedule,
             Failover = failover,
             Waivers = waivers.Where(w => !string.IsNullOrWhiteSpace(w.Value)).ToDictionary(w => w.Key, w => w.Value!),
@@ -119,8 +125,50 @@ public sealed record StackSettings(
         // The design is checked only when the settings it reads could be read at all: a missing or
         // unreadable key is already reported once.
         var design = sites != null && service != null ? StackValidation.FindProblems(settings) : [];
-        InvalidSpecException.ThrowIfAny($"Stack '{Deployment.Instance.StackName}'", reader.Problems.Concat(forecastProblems).Concat(design));
+        InvalidSpecException.ThrowIfAny($"Stack '{stackName}'", reader.Problems.Concat(reader.Unreported(forecastProblems.Concat(design))).ToList());
         return settings;
+    }
+
+    /// <summary>
+    /// Keys of the <c>infra</c> namespace that no setting reads. Pulumi's <see cref="Config"/> cannot list
+    /// its keys, so they are read where the Pulumi CLI puts them for the program: the
+    /// <c>PULUMI_CONFIG</c> environment variable, a JSON object of every config key (the plan sets it the same way).
+    /// </summary>
+    private static IEnumerable<SpecProblem> UnknownKeys(ConfigReader reader)
+    {
+        var all = System.Environment.GetEnvironmentVariable("PULUMI_CONFIG");
+        if (string.IsNullOrEmpty(all))
+            yield break;
+        List<string> keys;
+        try
+        {
+            using var document = JsonDocument.Parse(all);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                yield break;
+            keys = [.. document.RootElement.EnumerateObject().Select(p => p.Name)];
+        }
+        catch (JsonException)
+        {
+            yield break;
+        }
+        var prefix = reader.Key("");
+        foreach (var key in keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var name = key[prefix.Length..];
+            if (!Keys.Contains(name))
+                yield return new SpecProblem(key, "(unknown key)",
+                    $"not a setting; check the spelling. Settings: {string.Join(", ", Keys.Select(reader.Key))}");
+        }
+    }
+
+    /// <summary>The environment a stack's name says it is: the name itself (<c>prod</c>), or its one
+    /// part that is an environment (<c>azure-dev</c>, <c>prod-eu</c>); null when the name says none.</summary>
+    public static string? EnvironmentOfStackName(string stackName)
+    {
+        if (Environments.Contains(stackName))
+            return stackName;
+        var named = (stackName ?? "").Split('-', '_', '.').Where(Environments.Contains).Distinct().ToList();
+        return named.Count == 1 ? named[0] : null;
     }
 
     /// <summary>The plain-text certificate of each listener in the service's JSON.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Infra.Components.Common;
+using Infra.Components.LoadBalancing;
 using Infra.Settings;
 
 namespace Infra.Sites;
@@ -13,11 +14,29 @@ public static partial class StackValidation
 {
     private const string ServiceAt = "infra:service";
 
+    /// <summary>Fewest instances a prod stack may run: one per zone of the two zones every network has at least.</summary>
+    public const int ProdMinSize = 2;
+
+    /// <summary>Most instances a site's group may grow to: an Azure scale set holds at most 1000 VMs
+    /// (https://learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-placement-groups),
+    /// and an AWS group that large needs an EC2 vCPU quota far above any account's default; a larger
+    /// maxSize is a typo, not a plan.</summary>
+    public const int MaxInstancesPerSite = 1000;
+
     /// <summary>Every problem in <paramref name="stack"/>.</summary>
     public static IEnumerable<SpecProblem> FindProblems(StackSettings stack)
     {
         var problems = new List<SpecProblem>();
         var service = stack.Service;
+
+        // A stack named for an environment is that environment: prod's file saying dev would plan prod
+        // with dev's relaxed checks (and tag its resources dev).
+        if (StackSettings.EnvironmentOfStackName(stack.StackName) is { } named && stack.Environment.Length > 0 && stack.Environment != named)
+            problems.Add(new SpecProblem("infra:environment", stack.Environment,
+                $"stack '{stack.StackName}' is the {named} environment; set infra:environment to {named} (or run this file as another stack)"));
+        if (stack.Environment == "prod" && service.Scaling is { } prodScaling && prodScaling.MinSize < ProdMinSize)
+            problems.Add(new SpecProblem($"{ServiceAt}.scaling.minSize", prodScaling.MinSize,
+                $"prod keeps at least {ProdMinSize} instances, so that losing one instance or one zone leaves the service running; raise it to {ProdMinSize} or more"));
 
         if (string.IsNullOrWhiteSpace(service.Name))
             problems.Add(new SpecProblem($"{ServiceAt}.name", service.Name, "name the service, e.g. web; it prefixes every resource"));
@@ -36,6 +55,15 @@ public static partial class StackValidation
             problems.Add(new SpecProblem($"{ServiceAt}.scaling", null, "set minSize, maxSize and at least one scaling policy"));
         else
             problems.AddRange(ForecastPointed(service, stack.ScalingWithSchedule()!.FindProblems($"{ServiceAt}.scaling")));
+        if (service.Scaling is { MaxSize: > MaxInstancesPerSite } large)
+            problems.Add(new SpecProblem($"{ServiceAt}.scaling.maxSize", large.MaxSize,
+                $"at most {MaxInstancesPerSite} instances per site (an Azure scale set's limit; far beyond AWS's default vCPU quotas); lower it"));
+        if (service.LoadBalancer is { } exposed)
+        {
+            problems.AddRange(ListenerExposure.FindProblems(exposed, $"{ServiceAt}.loadBalancer"));
+            for (var i = 0; i < exposed.AllowedCidrs.Count; i++)
+                problems.AddRange(Cidrs.FindCanonicalProblems(exposed.AllowedCidrs[i], $"{ServiceAt}.loadBalancer.allowedCidrs[{i}]"));
+        }
         if (service.Alerts is null)
             problems.Add(new SpecProblem($"{ServiceAt}.alerts", null, "remove the empty alerts key, or set thresholds"));
         else

@@ -49,7 +49,7 @@ public sealed class PlanCheckTests
 
         Assert.Equal(0, plain);
         Assert.Equal(PlanCommand.GuardrailViolationsExitCode, code);
-        Assert.Equal(3, jsonCode);
+        Assert.Equal(4, jsonCode);
         Assert.Contains("INFRA-LOG-001  aws:lb/loadBalancer:LoadBalancer::web-us-east-1-alb: writes no access logs in staging", output, StringComparison.Ordinal);
         Assert.Contains("fix: set accessLogs: true in infra:service.loadBalancer", output, StringComparison.Ordinal);
         Assert.Contains("INFRA-LOG-001", jsonError, StringComparison.Ordinal);

@@ -12,14 +12,8 @@ namespace Infra.Tests.Stacks;
 [Collection(EngineCollection.Name)]
 public sealed class NamingTests : IDisposable
 {
-    /// <summary>AWS commercial regions, from the AWS General Reference, "AWS Regions and Availability Zones"
-    /// (regions enabled by default and opt-in regions, as listed in 2026).</summary>
-    public static readonly TheoryData<string> AwsRegions = new(
-        "us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-east-2", "ap-south-1",
-        "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5",
-        "ap-southeast-6", "ap-southeast-7", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ca-central-1",
-        "ca-west-1", "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1",
-        "eu-south-2", "eu-north-1", "il-central-1", "me-south-1", "me-central-1", "mx-central-1", "sa-east-1");
+    /// <summary>Every AWS region of the published list the repository keeps (components/Networking/Aws/AwsRegions.cs, with its source).</summary>
+    public static TheoryData<string> AwsRegions => new(Infra.Components.Networking.Aws.AwsRegions.ZoneLetters.Keys.Order());
 
     public static TheoryData<string> AzureLocationNames => new(AzureLocations.WithZones.Concat(AzureLocations.WithoutZones).Order());
 
@@ -74,7 +68,7 @@ public sealed class NamingTests : IDisposable
                   region: {{region}}
                   certificateArn: arn:aws:acm:{{region}}:111122223333:certificate/example
                   imageId: resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64
-                  network: {availabilityZones: [{{region}}a, {{region}}b]}
+                  network: {availabilityZones: [{{region}}{{Zones(region)[0]}}, {{region}}{{Zones(region)[1]}}]}
             """);
 
         var balancer = Assert.Single(plan.Resources, r => r.Type == "aws:lb/loadBalancer:LoadBalancer");
@@ -85,6 +79,8 @@ public sealed class NamingTests : IDisposable
         Assert.True(NameRules.CloudWatchDashboard.Fits(dashboard), dashboard);
         Assert.Contains("-prod-", dashboard, StringComparison.Ordinal);
     }
+
+    private static string Zones(string region) => Infra.Components.Networking.Aws.AwsRegions.ZoneLetters[region];
 
     [Fact]
     public async Task A_region_whose_names_would_not_fit_takes_its_abbreviation_and_us_east_1_keeps_its_names()

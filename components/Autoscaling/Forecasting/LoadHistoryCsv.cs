@@ -137,7 +137,20 @@ public static partial class LoadHistoryCsv
                 offset = -offset;
         }
 
-        localTime = TimeZoneInfo.ConvertTime(new DateTimeOffset(wallClock, offset), zone).DateTime;
+        // An offset can move a time at either end of the calendar out of it (0001-01-01T00:00+01:00 is
+        // in year 0): not a timestamp the trace can hold.
+        var utcTicks = wallClock.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+            return false;
+        try
+        {
+            localTime = TimeZoneInfo.ConvertTime(new DateTimeOffset(wallClock, offset), zone).DateTime;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // In range as UTC, out of it on the zone's wall clock.
+            return false;
+        }
         return true;
     }
 

@@ -23,6 +23,9 @@ public sealed class AwsLoadBalancerArgs : ResourceArgs
     /// <summary>Longest health-check path ELB accepts (ELB API CreateTargetGroup: HealthCheckPath, 1 to 1024 characters).</summary>
     public const int MaxHealthCheckPathLength = 1024;
 
+    /// <summary>Target groups per Application Load Balancer: 100 (same quotas page); each pool is one.</summary>
+    public const int MaxTargetGroups = 100;
+
     /// <summary>Shortest and longest TCP idle timeout a Network Load Balancer listener accepts, in seconds.</summary>
     public const int MinNetworkIdleTimeoutSeconds = 60, MaxNetworkIdleTimeoutSeconds = 6000;
 
@@ -108,6 +111,9 @@ public sealed class AwsLoadBalancerArgs : ResourceArgs
             yield return new($"{at}.algorithm", spec.Algorithm, refusal);
         if (spec.AccessLogs && !isApplication && spec.Listeners.Values.All(l => l.Protocol != ListenerProtocols.Tls))
             yield return new($"{at}.accessLogs", true, "an AWS Network Load Balancer writes access logs only for TLS listeners; add a tls listener or turn accessLogs off");
+        if (spec.Pools.Count > MaxTargetGroups)
+            yield return new($"{at}.pools", $"{spec.Pools.Count} pools",
+                $"{backend} routes to at most {MaxTargetGroups} target groups, one per pool (an Elastic Load Balancing quota); merge pools");
         if (algorithm.WeightedForward && spec.Pools.Count > MaxWeightedTargetGroups)
             yield return new($"{at}.pools", spec.Pools.Keys.ToList(),
                 $"{backend} splits traffic between at most {MaxWeightedTargetGroups} target groups; merge pools");

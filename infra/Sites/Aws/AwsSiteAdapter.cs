@@ -50,14 +50,27 @@ public sealed class AwsSiteAdapter : SiteAdapter
         var service = stack.Service;
         if (string.IsNullOrWhiteSpace(aws.Region))
             yield return new($"{at}.region", aws.Region, "name the AWS region, e.g. us-east-1");
+        foreach (var problem in AwsRegions.FindRegionProblems(aws.Region, $"{at}.region"))
+            yield return problem;
         if (aws.Network is null)
             yield return new($"{at}.network", null, "describe the region's network, at least its availabilityZones");
         else
+        {
             foreach (var problem in aws.Network.FindProblems($"{at}.network"))
                 yield return problem;
+            foreach (var problem in Cidrs.FindCanonicalProblems(aws.Network.CidrBlock, $"{at}.network.cidrBlock"))
+                yield return problem;
+            if (AwsRegions.IsRegion(aws.Region))
+                foreach (var problem in AwsRegions.FindZoneProblems(aws.Region!, aws.Network.AvailabilityZones, $"{at}.network.availabilityZones"))
+                    yield return problem;
+        }
 
         var region = aws.Region ?? "";
-        if (aws.ImageId is null && service.ImageId is null)
+        if (aws.ImageId is { } written && string.IsNullOrWhiteSpace(written))
+            yield return new($"{at}.imageId", written, "name the AMI, e.g. resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64, or remove the key to use infra:service.imageId");
+        else if (aws.ImageId is null && service.ImageId is { } shared && string.IsNullOrWhiteSpace(shared))
+            yield return new($"{ServiceAt}.imageId", shared, "name the AMI the instances boot from, e.g. resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
+        else if (aws.ImageId is null && service.ImageId is null)
             yield return new($"{at}.imageId", null,
                 "name the AMI the instances boot from in this region (AMI ids are regional), e.g. resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
         var typeAt = aws.InstanceType is null ? $"{ServiceAt}.instanceType" : $"{at}.instanceType";

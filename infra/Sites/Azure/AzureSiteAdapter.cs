@@ -51,6 +51,18 @@ public sealed partial class AzureSiteAdapter : SiteAdapter
         // The network's location is the site's, so its problems are keyed there.
         foreach (var problem in network.FindProblems($"{at}.network", $"{at}.location"))
             yield return problem;
+        if (azure.Network is { } own)
+            foreach (var problem in Cidrs.FindCanonicalProblems(own.AddressSpace, $"{at}.network.addressSpace"))
+                yield return problem;
+        // The component name prefixes the Application Gateway's public DNS label ("<name>-<6 random>", 3 to
+        // 63 lower-case letters, digits and hyphens, a letter first) and the dashboard's name: checked here,
+        // keyed where the name is written, before the components would refuse it by their own argument names.
+        // The characters of service and site names are checked once for every cloud (StackValidation).
+        var name = ComponentName(stack, site);
+        if (name.Length > MaxComponentNameLength)
+            yield return new(site.Name is null ? $"{ServiceAt}.name" : $"{at}.name", site.Name ?? stack.Service.Name,
+                $"Azure names the site's public DNS label and dashboard \"{(name.Length > 60 ? name[..60] + "..." : name)}\"; use lower-case letters, digits and inner hyphens, a letter first, " +
+                $"at most {MaxComponentNameLength} characters with the site's key");
 
         var layer = stack.Service.LoadBalancer?.Layer ?? LoadBalancerLayers.Application;
         // The zones are the network's, checked with it above.
@@ -233,6 +245,9 @@ public sealed partial class AzureSiteAdapter : SiteAdapter
     /// <summary>The zones the site's resources use: the network's, or the location's default.</summary>
     private static IReadOnlyList<string> ZonesOf(AzureSiteSettings site)
         => site.Network?.Zones ?? AzureLocations.DefaultZones(site.Location ?? "");
+
+    /// <summary>Longest site component name: Azure's 63-character DNS label minus the 7-character random suffix.</summary>
+    public const int MaxComponentNameLength = 63 - 7;
 
     [GeneratedRegex(@"^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$")]
     private static partial Regex SshPublicKeyShape();
