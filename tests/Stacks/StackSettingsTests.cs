@@ -285,6 +285,20 @@ public sealed class StackSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_secure_boot_script_reaches_an_azure_scale_set_as_a_secret_never_as_the_placeholder()
+    {
+        var service = AzureService.Replace("    imageId: ami-0123456789abcdef0\n", "    userData:\n      secure: AAABADECRYPTME\n", StringComparison.Ordinal);
+
+        var plan = await PlanOf("  infra:environment: dev\n  infra:sites:\n" + AzureSite + "\n" + service);
+
+        var set = Assert.Single(plan.Resources, r => r.Type == "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet");
+        Assert.Equal("[secret]", set.Inputs["customData"]);
+        var json = Infra.Plan.PlanJson.Write(plan);
+        Assert.DoesNotContain("AAABADECRYPTME", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("[secret]")), json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Azure_site_problems_are_keyed_at_the_site()
     {
         var site = AzureSite.Replace("location: westeurope", "location: mars-north", StringComparison.Ordinal)

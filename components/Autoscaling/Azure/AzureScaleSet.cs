@@ -141,6 +141,8 @@ public sealed class AzureScaleSet : ComponentResource
         // state: a secret is encrypted there and never printed.
         if (args.UserData is { } script)
             scaleSet.CustomData = Output.CreateSecret(Convert.ToBase64String(Encoding.UTF8.GetBytes(script)));
+        else if (args.SecretUserData is { } secret)
+            scaleSet.CustomData = Output.CreateSecret(secret.ToOutput().Apply(text => Convert.ToBase64String(Encoding.UTF8.GetBytes(text))));
         foreach (var (key, value) in args.Tags)
             scaleSet.Tags.Add(key, value);
         return scaleSet;

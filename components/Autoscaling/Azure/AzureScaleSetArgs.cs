@@ -89,6 +89,12 @@ public sealed partial class AzureScaleSetArgs : ResourceArgs
     /// <remarks>Default: none.</remarks>
     [Input("userData")] public string? UserData { get; set; }
 
+    /// <summary>Boot script that is already a secret (e.g. read with the secret config APIs) when the plain
+    /// text is not at hand; encoded like <see cref="UserData"/> but not size-checked here, so check it where
+    /// it is read. The scale set takes either as a secret.</summary>
+    /// <remarks>Default: none.</remarks>
+    [Input("secretUserData")] public Input<string>? SecretUserData { get; set; }
+
     /// <summary>Application Gateway backend pools the instances join.</summary>
     /// <remarks>Default: none.</remarks>
     [Input("applicationGatewayBackendAddressPoolIds")]
@@ -164,6 +170,8 @@ public sealed partial class AzureScaleSetArgs : ResourceArgs
 
         foreach (var problem in FindInstanceProblems(Zones, VmSize, OsDiskType, Image, AdminUsername, UserData, key => key))
             yield return problem;
+        if (UserData is not null && SecretUserData is not null)
+            yield return new("secretUserData", "(set)", "set userData or secretUserData, not both: an instance boots from one script");
         if (RollingUpgradeMaxBatchPercent is < 5 or > 100)
             yield return new("rollingUpgradeMaxBatchPercent", RollingUpgradeMaxBatchPercent, "Azure takes 5 to 100 percent; 20 keeps most capacity serving");
         if (AzureDurations.Check(AzureDurations.RollingUpgradePause, "rollingUpgradePauseSeconds", RollingUpgradePauseSeconds,

@@ -66,7 +66,8 @@ public sealed partial class AzureSiteAdapter : SiteAdapter
 
         var layer = stack.Service.LoadBalancer?.Layer ?? LoadBalancerLayers.Application;
         // The zones are the network's, checked with it above.
-        foreach (var problem in AzureScaleSetArgs.FindInstanceProblems(zones: null, azure.VmSize, AzureScaleSetArgs.DefaultOsDiskType, azure.Image, azure.AdminUsername, stack.Service.UserData,
+        foreach (var problem in AzureScaleSetArgs.FindInstanceProblems(zones: null, azure.VmSize, AzureScaleSetArgs.DefaultOsDiskType, azure.Image, azure.AdminUsername,
+                     SecretValues.IsUndecrypted(stack.Service.UserData) ? null : stack.Service.UserData,
                      key => key == "userData" ? $"{ServiceAt}.userData" : key == "zones" ? $"{at}.network.zones" : $"{at}.{key}"))
             yield return problem;
         if (string.IsNullOrWhiteSpace(azure.SshPublicKey))
@@ -178,7 +179,9 @@ public sealed partial class AzureSiteAdapter : SiteAdapter
             Image = azure.Image,
             AdminUsername = azure.AdminUsername,
             SshPublicKey = azure.SshPublicKey!,
-            UserData = service.UserData,
+            // A script the plan cannot decrypt reaches the scale set as an unknown secret, never as the placeholder.
+            UserData = SecretValues.IsUndecrypted(service.UserData) ? null : service.UserData,
+            SecretUserData = SecretValues.IsUndecrypted(service.UserData) ? (Input<string>)SecretValues.Unknown() : null,
             ApplicationGatewayBackendAddressPoolIds = application ? pools : new InputList<string>(),
             LoadBalancerBackendAddressPoolIds = application ? new InputList<string>() : pools,
             // A Standard Load Balancer's probe decides instance health; behind an Application Gateway the
