@@ -50,6 +50,10 @@ public sealed class KubernetesSiteSettings : SiteSettings
     /// <summary>Hostnames the routes answer for. Default: any.</summary>
     public List<string> Hostnames { get; set; } = [];
 
+    /// <summary>For a cluster whose nodes span regions: where the mesh sends a region's traffic when none of
+    /// its pods is healthy (Istio locality failover; needs mesh istio and outlierDetection). Default: none.</summary>
+    public List<LocalityFailoverArgs> LocalityFailover { get; set; } = [];
+
     /// <summary>Name of the TLS secret (in the Gateway's namespace) the HTTPS listeners serve. Default:
     /// the certificateId written on the listener.</summary>
     public string? TlsSecretName { get; set; }

@@ -212,6 +212,9 @@ public sealed class StackTests
         var rule = plan.Resources.Single(r => r.Name == "web-staging-eu-destinationrule");
         Assert.Equal("LEAST_REQUEST", rule.Input("spec.trafficPolicy.loadBalancer.simple"));
         Assert.Equal((5.0, "30s"), (rule.Number("spec.trafficPolicy.outlierDetection.consecutive5xxErrors"), rule.Input("spec.trafficPolicy.outlierDetection.baseEjectionTime")));
+        Assert.Equal((true, "eu-west-1", "eu-central-1"), (rule.Input("spec.trafficPolicy.loadBalancer.localityLbSetting.enabled"),
+            rule.Input("spec.trafficPolicy.loadBalancer.localityLbSetting.failover[0].from"), rule.Input("spec.trafficPolicy.loadBalancer.localityLbSetting.failover[0].to")));
+        Assert.Null(plan.Resources.Single(r => r.Name == "web-staging-us-destinationrule").Input("spec.trafficPolicy.loadBalancer.localityLbSetting"));
         var routes = plan.Resources.Single(r => r.Name == "web-staging-eu-virtualservice");
         Assert.Equal((2.0, "10s", "connect-failure,refused-stream,reset"),
             (routes.Number("spec.http[0].retries.attempts"), routes.Input("spec.http[0].retries.perTryTimeout"), routes.Input("spec.http[0].retries.retryOn")));

@@ -17,24 +17,35 @@ public static class IstioTrafficRules
     /// <summary>The DestinationRule spec for <paramref name="host"/>; with <paramref name="subsetsByPool"/>,
     /// one subset per pool key, each with that pool's own policy (its slow start).</summary>
     public static Dictionary<string, object> DestinationRule(LoadBalancerSpec spec, string host, string sessionCookie, BackendPoolSpec? pool, bool subsetsByPool)
+        => DestinationRule(spec, host, sessionCookie, pool, subsetsByPool, []);
+
+    /// <summary>The DestinationRule spec, with <paramref name="localityFailover"/> as the mesh's locality
+    /// failover (which Istio applies only with outlier detection, validated before).</summary>
+    public static Dictionary<string, object> DestinationRule(LoadBalancerSpec spec, string host, string sessionCookie, BackendPoolSpec? pool, bool subsetsByPool,
+        IReadOnlyList<LocalityFailoverArgs> localityFailover)
     {
         var rule = new Dictionary<string, object>
         {
             ["host"] = host,
-            ["trafficPolicy"] = TrafficPolicy(spec, pool, sessionCookie),
+            ["trafficPolicy"] = TrafficPolicy(spec, pool, sessionCookie, localityFailover),
         };
         if (subsetsByPool)
             rule["subsets"] = spec.Pools.Select(p => (object)new Dictionary<string, object>
             {
                 ["name"] = p.Key,
                 ["labels"] = new Dictionary<string, object> { [PoolLabel] = p.Key },
-                ["trafficPolicy"] = TrafficPolicy(spec, p.Value, sessionCookie),
+                ["trafficPolicy"] = TrafficPolicy(spec, p.Value, sessionCookie, localityFailover),
             }).ToList();
         return rule;
     }
 
     /// <summary>The traffic policy of one pool (or, with <paramref name="pool"/> null, of the host).</summary>
     public static Dictionary<string, object> TrafficPolicy(LoadBalancerSpec spec, BackendPoolSpec? pool, string sessionCookie)
+        => TrafficPolicy(spec, pool, sessionCookie, []);
+
+    /// <summary>The traffic policy, with <paramref name="localityFailover"/> as its locality failover.</summary>
+    public static Dictionary<string, object> TrafficPolicy(LoadBalancerSpec spec, BackendPoolSpec? pool, string sessionCookie,
+        IReadOnlyList<LocalityFailoverArgs> localityFailover)
     {
         var loadBalancer = new Dictionary<string, object>();
         if (spec.Stickiness is { } stickiness)
@@ -51,6 +62,12 @@ public static class IstioTrafficRules
             loadBalancer["simple"] = KubernetesAlgorithmMapping.WithIstio(spec.Algorithm).IstioSimple!;
         if (pool is { SlowStartSeconds: > 0 })
             loadBalancer["warmupDurationSecs"] = Duration(pool.SlowStartSeconds);
+        if (localityFailover.Count > 0)
+            loadBalancer["localityLbSetting"] = new Dictionary<string, object>
+            {
+                ["enabled"] = true,
+                ["failover"] = localityFailover.Select(f => (object)new Dictionary<string, object> { ["from"] = f.From, ["to"] = f.To }).ToList(),
+            };
 
         var http = new Dictionary<string, object> { ["idleTimeout"] = Duration(spec.IdleTimeoutSeconds) };
         var tcp = new Dictionary<string, object>();

@@ -186,14 +186,14 @@ public sealed class KubernetesService : ComponentResource
             _ = new K8s.ApiExtensions.CustomResource($"{name}-destinationrule", new DestinationRuleArgs
             {
                 Metadata = Metadata(name, ns, name),
-                Spec = IstioTrafficRules.DestinationRule(spec, host, $"{name}-session", weighted ? null : spec.Pools.Values.Single(), weighted),
+                Spec = IstioTrafficRules.DestinationRule(spec, host, $"{name}-session", weighted ? null : spec.Pools.Values.Single(), weighted, args.LocalityFailover),
             }, child);
             // The gateway sends weighted traffic to the pool Services; they get the same policy.
             foreach (var (key, pool) in weighted ? spec.Pools : [])
                 _ = new K8s.ApiExtensions.CustomResource($"{name}-destinationrule-{key}", new DestinationRuleArgs
                 {
                     Metadata = Metadata($"{name}-{key}", ns, name),
-                    Spec = IstioTrafficRules.DestinationRule(spec, $"{name}-{key}.{ns}.svc.cluster.local", $"{name}-session", pool, false),
+                    Spec = IstioTrafficRules.DestinationRule(spec, $"{name}-{key}.{ns}.svc.cluster.local", $"{name}-session", pool, false, args.LocalityFailover),
                 }, child);
             _ = new K8s.ApiExtensions.CustomResource($"{name}-virtualservice", new VirtualServiceArgs
             {

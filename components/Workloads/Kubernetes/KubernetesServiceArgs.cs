@@ -79,6 +79,12 @@ public sealed partial class KubernetesServiceArgs : ResourceArgs
     /// <remarks>Default: none, so every host name reaching the listeners.</remarks>
     [Input("hostnames")] public List<string> Hostnames { get; set; } = [];
 
+    /// <summary>Regions whose traffic the mesh moves to another region when none of their pods is healthy
+    /// (Istio locality failover; needs mesh istio and the load balancer's outlierDetection, which Istio
+    /// uses to find unhealthy pods).</summary>
+    /// <remarks>Default: none; the mesh keeps traffic where it is (locality failover off).</remarks>
+    [Input("localityFailover")] public List<LocalityFailoverArgs> LocalityFailover { get; set; } = [];
+
     /// <summary>One of <see cref="Autoscalers"/>: exactly one owner of the replica count.</summary>
     /// <remarks>Default: "hpa".</remarks>
     [Input("autoscaler")] public string Autoscaler { get; set; } = Autoscalers.Hpa;
@@ -213,6 +219,23 @@ public sealed partial class KubernetesServiceArgs : ResourceArgs
                 problems.Add(new($"{at("clientNamespaces")}[{i}]", clients[i], "use a namespace name (a lower-case DNS label)"));
         if (MetricsNamespace is not null && Mesh != ServiceMeshes.Istio)
             problems.Add(new(at("metricsNamespace"), MetricsNamespace, "only Istio sidecars serve metrics on 15020; remove it or set mesh istio"));
+        var failover = LocalityFailover ?? [];
+        if (failover.Count > 0 && Mesh != ServiceMeshes.Istio)
+            problems.Add(new(at("localityFailover"), failover.Count, "locality failover is the mesh's; set mesh istio or remove localityFailover"));
+        else if (failover.Count > 0 && LoadBalancer?.OutlierDetection is null)
+            problems.Add(new(at("localityFailover"), failover.Count,
+                "Istio fails a locality over only when outlier detection ejects its pods; set infra:service.loadBalancer.outlierDetection (e.g. consecutive5xxErrors: 5)"));
+        for (var i = 0; i < failover.Count; i++)
+        {
+            if (failover[i] is not { } step || !DnsLabel().IsMatch(step.From ?? "") || !DnsLabel().IsMatch(step.To ?? ""))
+                problems.Add(new($"{at("localityFailover")}[{i}]", failover[i] is null ? null : $"{failover[i].From} -> {failover[i].To}",
+                    "give from and to as the nodes' region labels, e.g. {from: eu-west-1, to: eu-central-1}"));
+            else if (step.From == step.To)
+                problems.Add(new($"{at("localityFailover")}[{i}].to", step.To, "a region cannot fail over to itself; name another region"));
+            else if (failover.Take(i).Any(f => f?.From == step.From))
+                problems.Add(new($"{at("localityFailover")}[{i}].from", step.From, "this region already fails over; list each region once"));
+        }
+
         var hostnames = Hostnames ?? [];
         for (var i = 0; i < hostnames.Count; i++)
             if (!HostnamePattern().IsMatch(hostnames[i] ?? ""))

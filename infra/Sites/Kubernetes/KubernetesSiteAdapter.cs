@@ -99,6 +99,7 @@ public sealed class KubernetesSiteAdapter : SiteAdapter
         EdgeNamespace = site.EdgeNamespace,
         ClientNamespaces = site.ClientNamespaces,
         Hostnames = site.Hostnames,
+        LocalityFailover = site.LocalityFailover,
         Autoscaler = site.Autoscaler,
         PrometheusRules = site.PrometheusRules,
         Resources = site.Resources,

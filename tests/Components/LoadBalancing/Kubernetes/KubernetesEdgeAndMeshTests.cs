@@ -328,4 +328,36 @@ public sealed class KubernetesEdgeAndMeshTests
         Assert.Equal("infra:service.loadBalancer.algorithm", problem.Key);
         Assert.Empty(KubernetesLoadBalancing.FindKubernetesProblems(spec, "infra:service.loadBalancer", ServiceMeshes.Istio, EdgeKinds.GatewayApi));
     }
+    // ---- locality failover -------------------------------------------------------------------
+
+    [Fact]
+    public async Task Locality_failover_with_the_mesh_and_outlier_detection_becomes_the_destination_rules_locality_setting()
+    {
+        var args = MeshArgs();
+        args.LoadBalancer.OutlierDetection = new OutlierDetectionSpec();
+        args.LocalityFailover = [new LocalityFailoverArgs { From = "eu-west-1", To = "eu-central-1" }];
+
+        var run = await BuildAsync(args);
+
+        var rule = run.Single("kubernetes:networking.istio.io/v1:DestinationRule", "web-destinationrule");
+        Assert.Equal(true, rule.Input("spec.trafficPolicy.loadBalancer.localityLbSetting.enabled"));
+        var failover = Maps(rule.Input("spec.trafficPolicy.loadBalancer.localityLbSetting.failover"));
+        Assert.Equal(("eu-west-1", "eu-central-1"), (failover[0]["from"], failover[0]["to"]));
+    }
+
+    [Fact]
+    public async Task Locality_failover_without_outlier_detection_or_the_mesh_is_refused_with_the_reason()
+    {
+        var withoutOutliers = MeshArgs();
+        withoutOutliers.LocalityFailover = [new LocalityFailoverArgs { From = "eu-west-1", To = "eu-west-1" }];
+        var withoutMesh = Args();
+        withoutMesh.LocalityFailover = [new LocalityFailoverArgs { From = "eu-west-1", To = "eu-central-1" }];
+
+        var outliers = await RefusalAsync(withoutOutliers);
+        var mesh = await RefusalAsync(withoutMesh);
+
+        Assert.Contains("localityFailover = 1: Istio fails a locality over only when outlier detection ejects its pods", outliers);
+        Assert.Contains("localityFailover[0].to = \"eu-west-1\": a region cannot fail over to itself", outliers);
+        Assert.Contains("localityFailover = 1: locality failover is the mesh's; set mesh istio", mesh);
+    }
 }
