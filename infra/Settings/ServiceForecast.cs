@@ -52,7 +52,8 @@ public static class ServiceForecast
         try
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(forecast.TimeZone);
-            var series = LoadHistoryCsv.Read(path, zone).Resample(TimeSpan.FromMinutes(forecast.StepMinutes));
+            var sourceZone = forecast.SourceTimeZone is null ? zone : TimeZoneInfo.FindSystemTimeZoneById(forecast.SourceTimeZone);
+            var series = LoadHistoryCsv.Read(path, zone, sourceZone).Resample(TimeSpan.FromMinutes(forecast.StepMinutes));
             var prediction = new SeasonalLoadForecaster().Forecast(series, forecast.DaysAhead);
             var schedule = CapacityPlanner.Plan(prediction, forecast.PlanOptions(scaling.MinSize, scaling.MaxSize));
             return ForecastScheduleSpec.FromCapacitySchedule(schedule, forecast.RaiseAheadMinutes);
