@@ -1,14 +1,13 @@
 namespace Infra.Components.Autoscaling.Forecasting;
 
-/// <summary>The level correction of <see cref="WeeklyProfileModel"/>, applied to any model from its
+/// <summary>The level correction of <see cref="WeeklyProfileModel"/>, applied to another model from its
 /// own errors: how far the last hours before the origin ran above or below what the model forecast
 /// for them, carried into the next day by a persistence fitted on the model's own past days.</summary>
 /// <remarks>
-/// A model that already follows the level (day-naive repeats yesterday, the smoothing model carries
-/// its last error) fits a persistence near 0 and is left as it is; one that does not (week-naive, a
-/// blend, the smoothing model after a sudden drop) gets the correction the weekly profile has. Each
-/// past day's corrected forecast uses a persistence fitted only on the days before it, so the
-/// comparison between models stays out of sample.
+/// <see cref="SeasonalLoadForecaster"/> applies it to the models whose forecast carries no load of
+/// the last day (see <see cref="SeasonalLoadForecaster.CorrectStaleModels"/>). Each past day's
+/// corrected forecast uses a persistence fitted only on the days before it, so the comparison between
+/// models stays out of sample; with fewer than 7 day pairs to fit on the persistence is 0.
 /// </remarks>
 internal static class ResidualLevelCorrection
 {
