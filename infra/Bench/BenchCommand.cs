@@ -117,9 +117,12 @@ public static class BenchCommand
     private static TraceResult RunTrace(string path, BenchOptions options)
     {
         var name = Path.GetFileName(path);
-        var zoneId = options.TimeZoneId ?? TraceZone.Detect(path);
+        // Timestamps with an offset or a Z are absolute; those without are wall-clock time of
+        // --source-time-zone (UTC unless given). Without --time-zone the trace is evaluated in the zone
+        // its timestamps are written in: their own offset, else the source zone, so they stand as written.
+        var sourceZone = TimeZoneInfo.FindSystemTimeZoneById(options.SourceTimeZoneId ?? "UTC");
+        var zoneId = options.TimeZoneId ?? TraceZone.Detect(path) ?? options.SourceTimeZoneId ?? "UTC";
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        var sourceZone = options.SourceTimeZoneId is null ? zone : TimeZoneInfo.FindSystemTimeZoneById(options.SourceTimeZoneId);
 
         void Progress(string message)
         {

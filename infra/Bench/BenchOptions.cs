@@ -27,11 +27,16 @@ internal sealed class BenchOptions
                                        the trace's own step when coarser
           --eval-days N                days per scored window, at least 1. Default: 14
           --windows N                  windows to report, latest first. Default: 4
-          --time-zone ID               IANA zone to evaluate in: its midnights are the origins and
-                                       timestamps with an offset are converted to it.
-                                       Default: the trace's own offset (e.g. Etc/GMT+4 for -04:00), else UTC
-          --source-time-zone ID        IANA zone of timestamps without an offset, converted to
-                                       --time-zone (e.g. UTC for a trace logged in UTC). Default: --time-zone
+          --time-zone ID               IANA zone to evaluate in: its midnights are the origins and every
+                                       timestamp is converted to it (a trace logged in UTC, e.g. the
+                                       Twitter one, is evaluated in New York time with
+                                       --time-zone America/New_York). Default: the zone the timestamps
+                                       are written in: their own offset (Etc/GMT+4 for -04:00), else
+                                       --source-time-zone
+          --source-time-zone ID        IANA zone of timestamps without an offset (those with an offset
+                                       or a Z are absolute). Default: UTC; give the local zone for a
+                                       trace logged in local time (e.g. America/New_York for the taxi
+                                       trace when evaluating it in another zone)
           --quantile Q                 forecast quantile the schedule provisions for. Default: 0.9
           --headroom H                 spare capacity on top of it, as a fraction. Default: 0.2
           --target-utilization U       target tracking's utilization target. Default: 0.7

@@ -80,9 +80,13 @@ internal static class TraceBenchmark
             HysteresisInstances = 1,
         };
         progress("planning");
+        // Each origin's plan is what the program would plan from that forecast alone: the program
+        // never hands the planner a previous plan, and doing so here would count the hysteresis band
+        // twice (a stretch already rises to its highest need within the band, and keeping yesterday's
+        // minimum where today's need is up to a band lower raises it again).
         var plans = new CapacitySchedule[originCount];
         for (int day = 0; day < originCount; day++)
-            plans[day] = CapacityPlanner.Plan(predictions[day], planOptions, day > 0 ? plans[day - 1] : null);
+            plans[day] = CapacityPlanner.Plan(predictions[day], planOptions);
 
         // Windows tile the end of the history; one that would start before the first origin is left out.
         var windows = new List<WindowResult>();

@@ -9,10 +9,11 @@ internal static partial class TraceZone
     private const int RowsRead = 1000;
 
     /// <summary>The fixed-offset IANA zone (<c>Etc/GMT+4</c> for <c>-04:00</c>) of the most common
-    /// offset among the first rows, when the timestamps carry a whole-hour offset; else UTC, under
-    /// which timestamps without an offset are taken as they stand. (IANA's <c>Etc/GMT</c> zones count
-    /// the other way round: <c>Etc/GMT+4</c> is four hours behind UTC.)</summary>
-    public static string Detect(string path)
+    /// offset among the first rows, when the timestamps carry one (UTC for <c>Z</c>, <c>+00:00</c> or
+    /// an offset that is not a whole number of hours); null when they carry none, so the caller can
+    /// take the zone they were written in. (IANA's <c>Etc/GMT</c> zones count the other way round:
+    /// <c>Etc/GMT+4</c> is four hours behind UTC.)</summary>
+    public static string? Detect(string path)
     {
         var counts = new Dictionary<int, int>();
         using var reader = new StreamReader(path);
@@ -32,7 +33,7 @@ internal static partial class TraceZone
         }
 
         if (counts.Count == 0)
-            return "UTC";
+            return null;
         int offset = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).First().Key;
         if (offset == 0 || offset % 60 != 0 || Math.Abs(offset) > 12 * 60)
             return "UTC";

@@ -17,9 +17,15 @@ public sealed class ForecastSettings
     /// starts at the project root (the folder of Pulumi.yaml). Required.</summary>
     public string? History { get; set; }
 
-    /// <summary>IANA time zone of the history's wall clock and of the schedule; timestamps with an
-    /// offset are converted to it. Default: "UTC".</summary>
+    /// <summary>IANA time zone of the schedule, whose wall clock the forecast follows; every
+    /// timestamp of the history is converted to it. Default: "UTC".</summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>IANA time zone in which the history's timestamps without an offset were written (e.g.
+    /// "UTC" for a log kept in UTC, planned in New York time); timestamps with an offset or a Z are
+    /// absolute and need none. Default: <see cref="TimeZone"/> (such timestamps are read as wall-clock
+    /// time of the schedule's zone).</summary>
+    public string? SourceTimeZone { get; set; }
 
     /// <summary>Minutes per forecast slot; must divide a day. Default: 60.</summary>
     public int StepMinutes { get; set; } = 60;
@@ -66,6 +72,9 @@ public sealed class ForecastSettings
                 "name a CSV of timestamp,value rows, relative to the project root, e.g. ../shared/data/traces/nasa_http_1995.csv");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? "", out var zone) || !zone.HasIanaId)
             yield return new($"{at}.timeZone", TimeZone, "use an IANA time zone such as America/New_York or UTC");
+        if (SourceTimeZone is not null && (!TimeZoneInfo.TryFindSystemTimeZoneById(SourceTimeZone, out var source) || !source.HasIanaId))
+            yield return new($"{at}.sourceTimeZone", SourceTimeZone,
+                "use the IANA time zone the history's offset-less timestamps were written in, such as UTC or America/New_York, or leave it out to read them in timeZone");
         if (StepMinutes < 1 || TimeOfWeek.MinutesPerDay % StepMinutes != 0)
             yield return new($"{at}.stepMinutes", StepMinutes, "use a step that divides a day, e.g. 15, 30 or 60 minutes");
         if (CapacityPerInstance is null)

@@ -51,7 +51,8 @@ public static class ServiceForecast
         try
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(forecast.TimeZone);
-            var series = History(path, zone, forecast.StepMinutes);
+            var sourceZone = forecast.SourceTimeZone is null ? zone : TimeZoneInfo.FindSystemTimeZoneById(forecast.SourceTimeZone);
+            var series = History(path, zone, sourceZone, forecast.StepMinutes);
             var prediction = new SeasonalLoadForecaster().Forecast(series, forecast.DaysAhead);
             var schedule = CapacityPlanner.Plan(prediction, forecast.PlanOptions(scaling.MinSize, scaling.MaxSize));
             return ForecastScheduleSpec.FromCapacitySchedule(schedule, forecast.RaiseAheadMinutes);
@@ -80,20 +81,20 @@ public static class ServiceForecast
         return null;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, long, DateTime, string, int), LoadSeries> Histories = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, long, DateTime, string, string, int), LoadSeries> Histories = new();
 
     /// <summary>The history at <paramref name="path"/> on the step, read once per version of the file
     /// (path, size and time written): plans of many stacks, or many plans in one process (tests, the
     /// validation benchmark), read a trace of megabytes once.</summary>
-    private static LoadSeries History(string path, TimeZoneInfo zone, int stepMinutes)
+    private static LoadSeries History(string path, TimeZoneInfo zone, TimeZoneInfo sourceZone, int stepMinutes)
     {
         var file = new FileInfo(path);
         if (!file.Exists)
             throw new FileNotFoundException("no such file", path);
-        var key = (file.FullName, file.Length, file.LastWriteTimeUtc, zone.Id, stepMinutes);
+        var key = (file.FullName, file.Length, file.LastWriteTimeUtc, zone.Id, sourceZone.Id, stepMinutes);
         if (Histories.TryGetValue(key, out var cached))
             return cached;
-        var series = LoadHistoryCsv.Read(path, zone).Resample(TimeSpan.FromMinutes(stepMinutes));
+        var series = LoadHistoryCsv.Read(path, zone, sourceZone).Resample(TimeSpan.FromMinutes(stepMinutes));
         if (Histories.Count < 16)
             Histories[key] = series;
         return series;

@@ -101,17 +101,45 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_trace_logged_in_utc_can_be_evaluated_in_another_zone()
+    public void A_trace_logged_in_utc_is_converted_by_time_zone_alone()
     {
         var path = Trace("utc.csv", days: 21, stepMinutes: 60);
         var json = Path.Combine(_folder, "figures.json");
 
-        Assert.Equal(0, BenchCommand.Run(["--trace", path, "--json", json, "--time-zone", "America/New_York", "--source-time-zone", "UTC"]));
+        Assert.Equal(0, BenchCommand.Run(["--trace", path, "--json", json, "--time-zone", "Asia/Tokyo"]));
 
         var trace = Assert.Single(Json(json));
-        Assert.Equal("America/New_York", trace.GetProperty("time_zone").GetString());
-        // The first sample, 2024-01-01 00:00 UTC, is 2023-12-31 19:00 in New York: the first whole day is 01-01.
+        Assert.Equal("Asia/Tokyo", trace.GetProperty("time_zone").GetString());
+        // Offset-less timestamps are UTC unless --source-time-zone says otherwise: the first sample,
+        // 2024-01-01 00:00 UTC, is 09:00 in Tokyo, so the first whole day is 01-02.
+        Assert.Equal("2024-01-09", trace.GetProperty("first_origin").GetString());
+    }
+
+    [Fact]
+    public void A_trace_logged_in_local_time_names_its_zone_with_source_time_zone()
+    {
+        var path = Trace("local.csv", days: 21, stepMinutes: 60);
+        var json = Path.Combine(_folder, "figures.json");
+
+        Assert.Equal(0, BenchCommand.Run(["--trace", path, "--json", json, "--time-zone", "Asia/Tokyo", "--source-time-zone", "Asia/Tokyo"]));
+        Assert.Equal("2024-01-08", Assert.Single(Json(json)).GetProperty("first_origin").GetString());
+
+        // Without --time-zone the trace is evaluated in the zone it is written in.
+        Assert.Equal(0, BenchCommand.Run(["--trace", path, "--json", json, "--source-time-zone", "Asia/Tokyo"]));
+        var trace = Assert.Single(Json(json));
+        Assert.Equal("Asia/Tokyo", trace.GetProperty("time_zone").GetString());
         Assert.Equal("2024-01-08", trace.GetProperty("first_origin").GetString());
+    }
+
+    [Fact]
+    public void Timestamps_with_an_offset_are_absolute_whatever_the_source_zone()
+    {
+        var path = Trace("offset.csv", days: 21, stepMinutes: 60, offset: "Z");
+        var json = Path.Combine(_folder, "figures.json");
+
+        Assert.Equal(0, BenchCommand.Run(["--trace", path, "--json", json, "--time-zone", "Asia/Tokyo", "--source-time-zone", "Asia/Tokyo"]));
+
+        Assert.Equal("2024-01-09", Assert.Single(Json(json)).GetProperty("first_origin").GetString());
     }
 
     [Theory]

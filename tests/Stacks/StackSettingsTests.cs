@@ -420,6 +420,33 @@ public sealed class StackSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_history_logged_in_UTC_is_converted_to_the_schedules_zone_with_sourceTimeZone()
+    {
+        // The same rows (busy 09:00-17:00 on weekdays), now read as UTC: in Berlin (UTC+1 in March
+        // 2024, before the clock change) the busy hours are 10:00-18:00.
+        WriteHistory("data/history.csv");
+
+        var plan = await PlanOf("  infra:environment: prod\n" + ValidRegions + "\n" + ForecastService("both", [.. BerlinForecast, "sourceTimeZone: UTC"]));
+
+        var actions = plan.Resources.Where(r => r.Type == "aws:autoscaling/schedule:Schedule")
+            .ToDictionary(r => r.Name[..^"-0123abcd".Length]);
+        Assert.Equal(["web-us-east-1-schedule-mon-fri-0950-min4", "web-us-east-1-schedule-mon-fri-1800-min2"], actions.Keys.Order());
+        Assert.Equal("50 9 * * 1-5", (string)actions["web-us-east-1-schedule-mon-fri-0950-min4"].Inputs["recurrence"]!);
+        Assert.All(actions.Values, a => Assert.Equal("Europe/Berlin", a.Inputs["timeZone"]));
+    }
+
+    [Fact]
+    public async Task A_bad_sourceTimeZone_is_a_problem_at_its_key()
+    {
+        WriteHistory("data/history.csv");
+
+        var message = await FailureOf("  infra:environment: prod\n" + ValidRegions + "\n" + ForecastService("both", [.. BerlinForecast, "sourceTimeZone: Mars/Olympus"]));
+
+        Assert.StartsWith("Stack 't' has 1 problem:", message, StringComparison.Ordinal);
+        Assert.Contains("infra:service.forecast.sourceTimeZone = \"Mars/Olympus\": use the IANA time zone the history's offset-less timestamps were written in", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_history_file_is_a_problem_at_its_key()
     {
         var message = await FailureOf("  infra:environment: prod\n" + ValidRegions + "\n" + ForecastService("both", BerlinForecast));

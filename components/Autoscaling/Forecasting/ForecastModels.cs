@@ -25,6 +25,12 @@ public static class ForecastModels
     /// cycle, each updated by every error, on the log of the load.</summary>
     public const string DoubleSeasonal = "double-seasonal";
 
+    /// <summary>The daily shape pooled over the last 7 days (the median of each slot's share of its
+    /// day's load), times the last 7 days' mean level and a weekday factor (the median, over up to 4
+    /// weeks, of that weekday's load against its week's): a week of data per slot instead of one value,
+    /// for short or noisy histories whose daily shape holds across the week.</summary>
+    public const string DailyShape = "daily-shape";
+
     /// <summary>Every model, the default first: it is kept when the history is too short to judge.</summary>
-    public static readonly IReadOnlyList<string> All = [WeeklyMedian, RecentWeeks, DayNaive, WeekNaive, DayWeekBlend, DoubleSeasonal];
+    public static readonly IReadOnlyList<string> All = [WeeklyMedian, RecentWeeks, DayNaive, WeekNaive, DayWeekBlend, DoubleSeasonal, DailyShape];
 }

@@ -6,8 +6,8 @@ namespace Infra.Components.Autoscaling.Forecasting;
 /// <remarks>
 /// <para><b>Choosing per history.</b> Every model forecasts each of the last
 /// <see cref="SelectionDays"/> days from the data before that day, as it would have at that day's
-/// start; the <see cref="CombinedModels"/> with the lowest WAPE on those days are averaged with
-/// weights 1 / WAPE². Only days with at least a week before them count, and a model needs
+/// start; the <see cref="CombinedModels"/> with the lowest WAPE on those days (recent days weighing
+/// more, <see cref="SelectionDiscount"/>) are averaged with weights 1 / WAPE². Only days with at least a week before them count, and a model needs
 /// <see cref="MinimumSelectionDays"/> of them; until then (under two weeks of history) the default
 /// model forecasts alone. Nothing is chosen on the days being forecast, so a user's trace picks what
 /// works for it without anyone tuning on it. The quantiles come from the combination's own errors on
@@ -29,7 +29,8 @@ namespace Infra.Components.Autoscaling.Forecasting;
 /// to ±<see cref="MaxRecentLogDeviation"/>. Day h ahead is corrected by φ^h.</item>
 /// </list>
 /// <para><see cref="ForecastModels.RecentWeeks"/> is the same over 3 weeks. The others are described
-/// in <see cref="ForecastModels"/>.</para>
+/// in <see cref="ForecastModels"/>; those whose forecast carries no load of the last day get the same
+/// level correction, fitted on their own errors (<see cref="CorrectStaleModels"/>).</para>
 /// </remarks>
 public sealed class SeasonalLoadForecaster
 {
@@ -72,6 +73,23 @@ public sealed class SeasonalLoadForecaster
     /// partly luck. 1 picks the best alone. Default: 4.</summary>
     public int CombinedModels { get; init; } = 4;
 
+    /// <summary>Whether the models whose forecast carries no load of the last day before the origin
+    /// (<see cref="ForecastModels.WeekNaive"/>, <see cref="ForecastModels.DayWeekBlend"/>, which carries
+    /// half of it, and <see cref="ForecastModels.DailyShape"/>) get the weekly median's level correction,
+    /// fitted on their own errors: how far the last hours before the origin ran from their forecast,
+    /// carried forward by a fitted persistence. Without it a combination dilutes the correction of the
+    /// models that have one (a storm or a holiday week is followed by the weekly median alone). The
+    /// others already follow the level: day-naive repeats the last day, the smoothing model carries its
+    /// last error. Default: true.</summary>
+    public bool CorrectStaleModels { get; init; } = true;
+
+    /// <summary>Weight of each day's errors in the choice relative to the day after it (the day before
+    /// the origin weighs 1, the one before it this much, and so on): a discounted error, as in Stock &amp;
+    /// Watson's discounted-MSFE combinations (J. Forecasting 23, 2004, δ = 0.9 among their settings), so
+    /// that after a change of regime the models that fit the new one take the lead within days, not
+    /// weeks. 1 weighs every day alike. Default: 0.9 (a half-life of about 6.6 days).</summary>
+    public double SelectionDiscount { get; init; } = 0.9;
+
     /// <summary>The models to choose among (see <see cref="ForecastModels"/>); the first is the default.
     /// Default: <see cref="ForecastModels.All"/>.</summary>
     public IReadOnlyList<string> Models { get; init; } = ForecastModels.All;
@@ -87,9 +105,9 @@ public sealed class SeasonalLoadForecaster
             throw new ArgumentOutOfRangeException(nameof(days), days,
                 $"a forecast covers 1 to {MaxHorizonDays} days; ask for fewer days or forecast again later");
         if (ProfileWeeks < 1 || PersistenceFitDays < 2 || !(MaxLogDeviation >= 0) || !(MaxRecentLogDeviation >= 0) || LevelWindowHours is < 1 or > 24
-            || SelectionDays < 1 || MinimumSelectionDays < 1 || CombinedModels < 1 || Models is not { Count: > 0 } || Models.Any(m => !ForecastModels.All.Contains(m)))
+            || SelectionDays < 1 || !(SelectionDiscount is > 0 and <= 1) || MinimumSelectionDays < 1 || CombinedModels < 1 || Models is not { Count: > 0 } || Models.Any(m => !ForecastModels.All.Contains(m)))
             throw new InvalidOperationException(
-                $"forecaster settings out of range: ProfileWeeks = {ProfileWeeks} (at least 1), PersistenceFitDays = {PersistenceFitDays} (at least 2), MaxLogDeviation = {MaxLogDeviation} (at least 0), MaxRecentLogDeviation = {MaxRecentLogDeviation} (at least 0), LevelWindowHours = {LevelWindowHours} (1 to 24), SelectionDays = {SelectionDays} (at least 1), MinimumSelectionDays = {MinimumSelectionDays} (at least 1), CombinedModels = {CombinedModels} (at least 1), Models = [{string.Join(", ", Models ?? [])}] (some of {string.Join(", ", ForecastModels.All)})");
+                $"forecaster settings out of range: ProfileWeeks = {ProfileWeeks} (at least 1), PersistenceFitDays = {PersistenceFitDays} (at least 2), MaxLogDeviation = {MaxLogDeviation} (at least 0), MaxRecentLogDeviation = {MaxRecentLogDeviation} (at least 0), LevelWindowHours = {LevelWindowHours} (1 to 24), SelectionDays = {SelectionDays} (at least 1), SelectionDiscount = {SelectionDiscount} (above 0, at most 1), MinimumSelectionDays = {MinimumSelectionDays} (at least 1), CombinedModels = {CombinedModels} (at least 1), Models = [{string.Join(", ", Models ?? [])}] (some of {string.Join(", ", ForecastModels.All)})");
         var y = history.Raw;
         if (!y.Any(double.IsFinite))
             throw new ArgumentException("the history has no load values to forecast from; give it at least one day of samples",
@@ -123,6 +141,19 @@ public sealed class SeasonalLoadForecaster
 
     private ModelRun Run(string model, double[] y, int slotsPerDay, int origin, int pastDays, int days)
     {
+        if (!CorrectStaleModels || model is not (ForecastModels.WeekNaive or ForecastModels.DayWeekBlend or ForecastModels.DailyShape))
+            return RunModel(model, y, slotsPerDay, origin, pastDays, days);
+        // These carry no load of the last day (or only half of it): give them the weekly median's level
+        // correction, fitted on their own errors, which needs their forecasts of the fit days before
+        // each judged day.
+        int fitDays = SelectionDays;
+        var raw = RunModel(model, y, slotsPerDay, origin, pastDays + fitDays + 1, days);
+        return ResidualLevelCorrection.Apply(raw, y, slotsPerDay, origin, pastDays, fitDays, LevelWindowHours,
+            MaxLogDeviation, MaxRecentLogDeviation);
+    }
+
+    private ModelRun RunModel(string model, double[] y, int slotsPerDay, int origin, int pastDays, int days)
+    {
         int horizon = days * slotsPerDay;
         return model switch
         {
@@ -131,6 +162,7 @@ public sealed class SeasonalLoadForecaster
             ForecastModels.DayNaive => SeasonalNaiveModel.Run(model, y, slotsPerDay, origin, pastDays, horizon, 1),
             ForecastModels.WeekNaive => SeasonalNaiveModel.Run(model, y, slotsPerDay, origin, pastDays, horizon, 7),
             ForecastModels.DayWeekBlend => SeasonalNaiveModel.Run(model, y, slotsPerDay, origin, pastDays, horizon, 1, 7),
+            ForecastModels.DailyShape => DailyShapeModel.Run(model, y, slotsPerDay, origin, pastDays, horizon),
             ForecastModels.DoubleSeasonal => new DoubleSeasonalSmoothing().Run(model, y, slotsPerDay, origin, pastDays, horizon),
             _ => throw new InvalidOperationException($"unknown model {model}; use one of {string.Join(", ", ForecastModels.All)}"),
         };
@@ -170,13 +202,14 @@ public sealed class SeasonalLoadForecaster
                 // would favour the daily ones merely because they can forecast it at all.
                 if (run.Past[j] is not { } forecast || fallback.Past[j] is null || dayStart < 7 * slotsPerDay)
                     continue;
+                double weight = Math.Pow(SelectionDiscount, j - 1);
                 for (int i = 0; i < slotsPerDay; i++)
                 {
                     double actual = y[dayStart + i];
                     if (!double.IsFinite(actual))
                         continue;
-                    error += Math.Abs(forecast[i] - actual);
-                    load += actual;
+                    error += weight * Math.Abs(forecast[i] - actual);
+                    load += weight * actual;
                 }
 
                 judged++;

@@ -226,4 +226,50 @@ public class SeasonalLoadForecasterTests
 
         Assert.True(MaxRelativeError(forecast, SyntheticLoad.Pattern) < 0.01, $"{MaxRelativeError(forecast, SyntheticLoad.Pattern):P2}");
     }
+
+    [Fact]
+    public void The_daily_shape_model_recovers_a_shape_times_weekday_pattern_from_three_weeks()
+    {
+        // The synthetic load is exactly a daily curve times a weekday factor: the pooled shape, the
+        // week's level and the weekday factors rebuild it, also past the first week ahead.
+        var history = SyntheticLoad.Series(days: 21, stepMinutes: 60);
+
+        var forecast = new SeasonalLoadForecaster { Models = [ForecastModels.DailyShape] }.Forecast(history, 14);
+
+        Assert.Equal([ForecastModels.DailyShape], forecast.Models);
+        Assert.True(MaxRelativeError(forecast, SyntheticLoad.Pattern) < 1e-9, $"{MaxRelativeError(forecast, SyntheticLoad.Pattern):P4}");
+    }
+
+    [Fact]
+    public void Week_naive_follows_a_lasting_change_of_level_through_its_own_fitted_correction()
+    {
+        // The drifting level of the test above: a week-old copy is off by the week's drift, which the
+        // last hours before the origin show and the fitted persistence carries forward.
+        var level = new double[71];
+        level[0] = 1;
+        for (int d = 1; d < level.Length; d++)
+            level[d] = level[d - 1] * (1 + 0.04 * Math.Sin(d * 0.45));
+        var history = SyntheticLoad.Series(days: 70, stepMinutes: 60, (day, _) => level[day]);
+
+        var corrected = new SeasonalLoadForecaster { Models = [ForecastModels.WeekNaive] }.Forecast(history, 1);
+        var plain = new SeasonalLoadForecaster { Models = [ForecastModels.WeekNaive], CorrectStaleModels = false }.Forecast(history, 1);
+
+        Assert.Equal(history.Values[^168], plain.Expected[0]);
+        Assert.Equal(0, plain.Persistence);
+        Assert.True(corrected.Persistence > 0.5, $"persistence {corrected.Persistence:F2}");
+        double Error(LoadForecast f) => Enumerable.Range(0, 24).Average(i => Math.Abs(f.Expected[i] / (SyntheticLoad.Pattern(f.TimeAt(i)) * level[70]) - 1));
+        Assert.True(Error(corrected) < Error(plain) / 2, $"corrected {Error(corrected):P2}, plain {Error(plain):P2}");
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.5)]
+    public void A_selection_discount_outside_zero_to_one_is_refused(double discount)
+    {
+        var history = SyntheticLoad.Series(days: 21, stepMinutes: 60);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SeasonalLoadForecaster { SelectionDiscount = discount }.Forecast(history, 1));
+
+        Assert.Contains($"SelectionDiscount = {discount.ToString(System.Globalization.CultureInfo.CurrentCulture)} (above 0, at most 1)", error.Message);
+    }
 }
