@@ -349,6 +349,17 @@ public sealed class StackSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_kubeconfig_in_the_stack_reaches_the_clusters_provider_as_a_secret_and_is_never_printed()
+    {
+        var plan = await PlanOf("  infra:environment: dev\n  infra:kubeconfig: \"apiVersion: v1 # token-abc123\"\n  infra:sites:\n" + KubernetesSite + "\n" + ValidService);
+
+        var provider = Assert.Single(plan.Resources, r => r.Type == "pulumi:providers:kubernetes");
+        Assert.Equal("[secret]", provider.Inputs["kubeconfig"]);
+        Assert.DoesNotContain("token-abc123", Infra.Plan.PlanJson.Write(plan), StringComparison.Ordinal);
+        Assert.DoesNotContain("token-abc123", Infra.Plan.PlanRenderer.Render(plan), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Kubernetes_refusals_are_keyed_at_the_site_or_the_service()
     {
         var site = KubernetesSite.Replace("registry.example.com/web:1.4.2", "registry.example.com/web", StringComparison.Ordinal)
