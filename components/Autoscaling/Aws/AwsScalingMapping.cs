@@ -81,7 +81,7 @@ internal static class AwsScalingMapping
     {
         var entry = string.Create(CultureInfo.InvariantCulture,
             $"{action.Recurrence}|{action.TimeZone}|{action.MinSize}|{maxSize}|{desiredCapacity}");
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(entry)))[..8];
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(entry)))[..8].ToLowerInvariant();
         return string.Create(CultureInfo.InvariantCulture, $"{action.Key}-min{action.MinSize}-{hash}");
     }
 
