@@ -11,5 +11,6 @@ return args.FirstOrDefault() switch
     "bench" => Infra.Bench.BenchCommand.Run(args[1..]),
     "bench-engine" => await EngineBenchmark.RunAsync(args[1..], Console.Out),
     "bench-plan" => await PlanBenchmark.RunAsync(args[1..], Console.Out),
+    "schema" => Infra.Schema.SchemaCommand.Run(args[1..], Console.Out, Console.Error),
     _ => await Deployment.RunAsync(InfraProgram.Run),
 };

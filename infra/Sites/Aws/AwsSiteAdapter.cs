@@ -125,7 +125,7 @@ public sealed class AwsSiteAdapter : SiteAdapter
             Spec = spec,
             VpcId = network.VpcId,
             VpcCidrBlock = network.VpcCidrBlock,
-            SubnetIds = network.PublicSubnetIds,
+            SubnetIds = network.PublicSubnetIdsArray(),
             Tags = stack.ServiceTags(),
         }, edge);
 
@@ -155,7 +155,7 @@ public sealed class AwsSiteAdapter : SiteAdapter
             ImageId = (aws.ImageId ?? service.ImageId)!,
             InstanceType = InstanceType(stack, aws),
             UserData = service.UserData,
-            SubnetIds = network.PrivateSubnetIds,
+            SubnetIds = network.PrivateSubnetIdsArray(),
             SecurityGroupIds = { instances.Id },
             TargetGroupArns = targetGroups.Values.Select(t => t.Arn).ToList(),
             LoadBalancerArnSuffix = balancer.ArnSuffix,

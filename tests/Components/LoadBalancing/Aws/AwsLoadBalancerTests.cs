@@ -570,10 +570,10 @@ public sealed class AwsLoadBalancerTests
         Assert.Equal("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web-alb/50dc6c495c0c9188", await TestRun.ValueAsync(lb.Arn));
         Assert.Equal("app/web-alb/50dc6c495c0c9188", await TestRun.ValueAsync(lb.ArnSuffix));
         Assert.Equal("web-sg-id", await TestRun.ValueAsync(lb.SecurityGroupId));
-        var arns = await TestRun.ValueAsync(lb.TargetGroupArns);
+        var arns = await TestRun.ValueAsync(lb.TargetGroupArnsByPool());
         Assert.Equal(["blue", "green"], arns.Keys.Order());
         Assert.Equal("arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg-green/73e2d6bc24d8a067", arns["green"]);
-        var suffixes = await TestRun.ValueAsync(lb.TargetGroupArnSuffixes);
+        var suffixes = await TestRun.ValueAsync(lb.TargetGroupArnSuffixesByPool());
         Assert.Equal("targetgroup/web-tg-blue/73e2d6bc24d8a067", suffixes["blue"]);
         Assert.Equal("targetgroup/web-tg-blue/73e2d6bc24d8a067", await TestRun.ValueAsync(lb.TargetGroupsByPool()["blue"].ArnSuffix));
     }
