@@ -52,7 +52,7 @@ public static class ServiceForecast
         try
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(forecast.TimeZone);
-            var series = LoadHistoryCsv.Read(path, zone).Resample(TimeSpan.FromMinutes(forecast.StepMinutes));
+            var series = LoadHistoryFile.Read(path, zone).Resample(TimeSpan.FromMinutes(forecast.StepMinutes));
             var prediction = new SeasonalLoadForecaster().Forecast(series, forecast.DaysAhead);
             var schedule = CapacityPlanner.Plan(prediction, forecast.PlanOptions(scaling.MinSize, scaling.MaxSize));
             return ForecastScheduleSpec.FromCapacitySchedule(schedule, forecast.RaiseAheadMinutes);
@@ -60,7 +60,7 @@ public static class ServiceForecast
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             problems.Add(new SpecProblem($"{at}.history", forecast.History,
-                $"no such file ({path}); give a CSV of timestamp,value rows, relative to the project root {projectRoot}"));
+                $"no such file ({path}); give timestamp,value CSV or the JSON of aws cloudwatch get-metric-data, az monitor metrics list or a Prometheus query_range, relative to the project root {projectRoot}"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
