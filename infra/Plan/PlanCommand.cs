@@ -10,11 +10,12 @@ namespace Infra.Plan;
 public static class PlanCommand
 {
     private const string Usage =
-        "usage: plan --stack NAME [--json] [--out FILE] [--against FILE] [--preview]\n" +
+        "usage: plan --stack NAME [--json] [--out FILE] [--against FILE [--format text|markdown]] [--preview]\n" +
         "  --stack NAME     stack to plan (stacks/Pulumi.NAME.yaml)\n" +
         "  --json           print the plan as JSON instead of a tree\n" +
         "  --out FILE       also save the plan as JSON to FILE\n" +
         "  --against FILE   print what changed since the plan saved in FILE\n" +
+        "  --format markdown  with --against: the difference as Markdown for a pull-request comment\n" +
         "  --preview        plan as `pulumi preview` sees it (outputs of new resources unknown)";
 
     /// <summary>Runs the command; returns the process exit code.</summary>
@@ -22,6 +23,7 @@ public static class PlanCommand
     {
         string? stack = null, outFile = null, against = null;
         bool json = false, preview = false;
+        string format = "text";
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -30,6 +32,7 @@ public static class PlanCommand
                 case "--out" when i + 1 < args.Length: outFile = args[++i]; break;
                 case "--against" when i + 1 < args.Length: against = args[++i]; break;
                 case "--json": json = true; break;
+                case "--format" when i + 1 < args.Length && args[i + 1] is "text" or "markdown": format = args[++i]; break;
                 case "--preview": preview = true; break;
                 case "-h" or "--help":
                     stdout.WriteLine(Usage);
@@ -63,7 +66,8 @@ public static class PlanCommand
         if (against != null)
         {
             var saved = PlanJson.Read(await File.ReadAllTextAsync(against));
-            stdout.Write(PlanDiff.Between(saved, plan).Render());
+            var diff = PlanDiff.Between(saved, plan);
+            stdout.Write(format == "markdown" ? PlanMarkdown.Render(stack, diff) : diff.Render());
             return 0;
         }
 
