@@ -21,6 +21,7 @@ try
         "bench-engine" => await EngineBenchmark.RunAsync(args[1..], Console.Out),
         "bench-plan" => await PlanBenchmark.RunAsync(args[1..], Console.Out),
         "bench-validation" => await ValidationBenchmark.RunAsync(args[1..], Console.Out),
+        "schema" => Infra.Schema.SchemaCommand.Run(args[1..], Console.Out, Console.Error),
         _ => await Deployment.RunAsync(InfraProgram.Run),
     };
 }

@@ -23,15 +23,29 @@ public sealed class FailoverDns : ComponentResource
     /// <c>&lt;relativeName&gt;.trafficmanager.net</c> in Traffic Manager.</summary>
     [Output("fqdn")] public Output<string> Fqdn { get; private set; }
 
-    // Collection outputs are immutable collections: Pulumi's engine refuses any other collection type on a
-    // resource's [Output] (Serialization/Converter.cs CheckTargetType), although the component provider's
-    // schema analyzer accepts only List/Dictionary shapes; the engine decides.
+    // Collection outputs are StringMap/StringList objects, the one shape both Pulumi's engine
+    // (Serialization/Converter.cs CheckTargetType) and its schema analyzer (Provider/ComponentAnalyzer.cs)
+    // accept; C# callers take the immutable collections from the methods beside them.
 
     /// <summary>Route 53 health check id of each endpoint, by endpoint name (empty with Traffic Manager).</summary>
-    [Output("healthCheckIds")] public Output<ImmutableDictionary<string, string>> HealthCheckIds { get; private set; }
+    [Output("healthCheckIds")] public Output<StringMap> HealthCheckIds { get; private set; }
+
+    private Output<ImmutableDictionary<string, string>> _healthCheckIds = null!;
+
+    /// <summary><see cref="HealthCheckIds"/> as an immutable dictionary, for C# callers.</summary>
+    /// <remarks>A method, not a property: every public property of a component is part of the package schema
+    /// (see <see cref="StringMap"/>).</remarks>
+    public Output<ImmutableDictionary<string, string>> HealthCheckIdsByEndpoint() => _healthCheckIds;
 
     /// <summary>ARNs of the health-check alarms (empty with Traffic Manager).</summary>
-    [Output("alarmArns")] public Output<ImmutableArray<string>> AlarmArns { get; private set; }
+    [Output("alarmArns")] public Output<StringList> AlarmArns { get; private set; }
+
+    private Output<ImmutableArray<string>> _alarmArns = null!;
+
+    /// <summary><see cref="AlarmArns"/> as an immutable array, for C# callers.</summary>
+    /// <remarks>A method, not a property: every public property of a component is part of the package schema
+    /// (see <see cref="StringList"/>).</remarks>
+    public Output<ImmutableArray<string>> AlarmArnsArray() => _alarmArns;
 
     /// <summary>Validates <paramref name="args"/>, reporting every problem at once, then creates the
     /// DNS host's resources as children of this component.</summary>
@@ -45,17 +59,19 @@ public sealed class FailoverDns : ComponentResource
             var made = Route53FailoverDns.Create(name, args, this);
             // Every record of the set has the same name; the first one's output waits for it to exist.
             Fqdn = made.Records[0].Fqdn;
-            HealthCheckIds = Output.All(made.Checks.Select(check => check.Value.Id.Apply(id => KeyValuePair.Create(check.Key, id))))
+            _healthCheckIds = Output.All(made.Checks.Select(check => check.Value.Id.Apply(id => KeyValuePair.Create(check.Key, id))))
                 .Apply(pairs => pairs.ToImmutableDictionary());
-            AlarmArns = Output.All(made.Alarms.Select(alarm => alarm.Arn));
+            _alarmArns = Output.All(made.Alarms.Select(alarm => alarm.Arn));
         }
         else
         {
             var made = TrafficManagerFailoverDns.Create(name, args, this);
             Fqdn = made.Profile.Fqdn;
-            HealthCheckIds = Output.Create(ImmutableDictionary<string, string>.Empty);
-            AlarmArns = Output.Create(ImmutableArray<string>.Empty);
+            _healthCheckIds = Output.Create(ImmutableDictionary<string, string>.Empty);
+            _alarmArns = Output.Create(ImmutableArray<string>.Empty);
         }
+        HealthCheckIds = _healthCheckIds.Apply(value => new StringMap(value));
+        AlarmArns = _alarmArns.Apply(value => new StringList(value));
         RegisterOutputs();
     }
 }

@@ -12,15 +12,16 @@ namespace Infra.Plan;
 public static class PlanCommand
 {
     private const string Usage =
-        "usage: plan --stack NAME [--json] [--out FILE] [--against FILE] [--preview] [--check]\n" +
+        "usage: plan --stack NAME [--json] [--out FILE] [--against FILE [--format text|markdown]] [--preview] [--check]\n" +
         "  --stack NAME     stack to plan (stacks/Pulumi.NAME.yaml)\n" +
         "  --json           print the plan as JSON instead of a tree\n" +
         "  --out FILE       also save the plan as JSON to FILE\n" +
         "  --against FILE   print what changed since the plan saved in FILE\n" +
+        "  --format markdown  with --against: the difference as Markdown for a pull-request comment\n" +
         "  --preview        plan as `pulumi preview` sees it (outputs of new resources unknown)\n" +
-        "  --check          exit 3 when a guardrail rule is violated and not waived (infra:waivers)\n" +
+        "  --check          exit 4 when a guardrail rule is violated and not waived (infra:waivers)\n" +
         "exit codes: 0 planned (and, with --check, no unwaived violation), 1 the stack cannot be planned,\n" +
-        "  2 usage error, 3 --check found guardrail violations";
+        "  2 usage error, 3 a file named by --out or --against cannot be used, 4 --check found guardrail violations";
 
     /// <summary>Exit code of <c>plan --check</c> when a guardrail rule is violated and not waived.</summary>
     public const int GuardrailViolationsExitCode = 4;
@@ -30,6 +31,7 @@ public static class PlanCommand
     {
         string? stack = null, outFile = null, against = null;
         bool json = false, preview = false, check = false;
+        string format = "text";
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -38,6 +40,7 @@ public static class PlanCommand
                 case "--out" when i + 1 < args.Length: outFile = args[++i]; break;
                 case "--against" when i + 1 < args.Length: against = args[++i]; break;
                 case "--json": json = true; break;
+                case "--format" when i + 1 < args.Length && args[i + 1] is "text" or "markdown": format = args[++i]; break;
                 case "--preview": preview = true; break;
                 case "--check": check = true; break;
                 case "-h" or "--help":
@@ -105,7 +108,8 @@ public static class PlanCommand
         var verdict = check && !guardrails.Passes ? GuardrailViolationsExitCode : 0;
         if (saved != null)
         {
-            stdout.Write(PlanDiff.Between(saved, plan).Render());
+            var diff = PlanDiff.Between(saved, plan);
+            stdout.Write(format == "markdown" ? PlanMarkdown.Render(stack, diff) : diff.Render());
             stderr.Write(guardrails.Render());
             return verdict;
         }

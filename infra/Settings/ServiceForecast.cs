@@ -60,7 +60,7 @@ public static class ServiceForecast
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             problems.Add(new SpecProblem($"{at}.history", forecast.History,
-                $"no such file ({path}); give a CSV of timestamp,value rows, relative to the project root {projectRoot}"));
+                $"no such file ({path}); give timestamp,value CSV or the JSON of aws cloudwatch get-metric-data, az monitor metrics list or a Prometheus query_range, relative to the project root {projectRoot}"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -94,7 +94,7 @@ public static class ServiceForecast
         var key = (file.FullName, file.Length, file.LastWriteTimeUtc, zone.Id, sourceZone.Id, stepMinutes);
         if (Histories.TryGetValue(key, out var cached))
             return cached;
-        var series = LoadHistoryCsv.Read(path, zone, sourceZone).Resample(TimeSpan.FromMinutes(stepMinutes));
+        var series = LoadHistoryFile.Read(path, zone, sourceZone).Resample(TimeSpan.FromMinutes(stepMinutes));
         if (Histories.Count < 16)
             Histories[key] = series;
         return series;

@@ -59,7 +59,7 @@ public sealed class PublicHttpsServiceTests
             },
             VpcId = network.VpcId,
             VpcCidrBlock = network.VpcCidrBlock,
-            SubnetIds = network.PublicSubnetIds,
+            SubnetIds = network.PublicSubnetIdsArray(),
         });
         var web = loadBalancer.TargetGroupsByPool()["web"];
 
@@ -86,7 +86,7 @@ public sealed class PublicHttpsServiceTests
             ImageId = "ami-0123456789abcdef0",
             InstanceType = "t3.small",
             UserData = "#!/bin/bash\nsystemctl start shop\n",
-            SubnetIds = network.PrivateSubnetIds,
+            SubnetIds = network.PrivateSubnetIdsArray(),
             SecurityGroupIds = { instances.Id },
             TargetGroupArns = { web.Arn },
             LoadBalancerArnSuffix = loadBalancer.ArnSuffix,

@@ -18,6 +18,19 @@ public sealed class LoadHistoryFormatException : FormatException
         LineText = lineText;
     }
 
+    /// <summary>Creates the exception for the value at <paramref name="jsonPath"/> of a JSON export
+    /// (<c>$.MetricDataResults[0].Values[3]</c>).</summary>
+    /// <param name="source">The file name or another label for the input.</param>
+    /// <param name="jsonPath">Where in the document the value is.</param>
+    /// <param name="reason">What is wrong and how to fix it.</param>
+    public LoadHistoryFormatException(string source, string jsonPath, string reason)
+        : base($"{source}, at {jsonPath}: {reason}")
+    {
+        SourceName = source;
+        LineText = "";
+        JsonPath = jsonPath;
+    }
+
     /// <summary>Creates the exception with a message only (for serializers and tests).</summary>
     public LoadHistoryFormatException()
         : this("load history", 0, "", "unreadable row")
@@ -48,4 +61,7 @@ public sealed class LoadHistoryFormatException : FormatException
 
     /// <summary>The offending line as read.</summary>
     public string LineText { get; }
+
+    /// <summary>Where in a JSON export the offending value is; null for CSV rows and syntax errors.</summary>
+    public string? JsonPath { get; }
 }

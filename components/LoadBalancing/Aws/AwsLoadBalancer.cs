@@ -34,11 +34,25 @@ public sealed class AwsLoadBalancer : ComponentResource
     [Output("arnSuffix")] public Output<string> ArnSuffix { get; private set; }
 
     /// <summary>ARN of each pool's target group, by pool key; autoscaling groups attach to these.</summary>
-    [Output("targetGroupArns")] public Output<ImmutableDictionary<string, string>> TargetGroupArns { get; private set; }
+    [Output("targetGroupArns")] public Output<StringMap> TargetGroupArns { get; private set; }
+
+    private Output<ImmutableDictionary<string, string>> _targetGroupArns = null!;
+
+    /// <summary><see cref="TargetGroupArns"/> as an immutable dictionary, for C# callers.</summary>
+    /// <remarks>A method, not a property: every public property of a component is part of the package schema
+    /// (see <see cref="StringMap"/>).</remarks>
+    public Output<ImmutableDictionary<string, string>> TargetGroupArnsByPool() => _targetGroupArns;
 
     /// <summary>ARN suffix of each pool's target group, by pool key: the CloudWatch <c>TargetGroup</c>
     /// dimension and the second half of an ALBRequestCountPerTarget resource label.</summary>
-    [Output("targetGroupArnSuffixes")] public Output<ImmutableDictionary<string, string>> TargetGroupArnSuffixes { get; private set; }
+    [Output("targetGroupArnSuffixes")] public Output<StringMap> TargetGroupArnSuffixes { get; private set; }
+
+    private Output<ImmutableDictionary<string, string>> _targetGroupArnSuffixes = null!;
+
+    /// <summary><see cref="TargetGroupArnSuffixes"/> as an immutable dictionary, for C# callers.</summary>
+    /// <remarks>A method, not a property: every public property of a component is part of the package schema
+    /// (see <see cref="StringMap"/>).</remarks>
+    public Output<ImmutableDictionary<string, string>> TargetGroupArnSuffixesByPool() => _targetGroupArnSuffixes;
 
     /// <summary>The load balancer's security group; targets admit traffic from it.</summary>
     [Output("securityGroupId")] public Output<string> SecurityGroupId { get; private set; }
@@ -116,9 +130,11 @@ public sealed class AwsLoadBalancer : ComponentResource
         ZoneId = loadBalancer.ZoneId;
         Arn = loadBalancer.Arn;
         ArnSuffix = loadBalancer.ArnSuffix;
-        TargetGroupArns = ByPoolKey(targetGroups, tg => tg.Arn);
-        TargetGroupArnSuffixes = ByPoolKey(targetGroups, tg => tg.ArnSuffix);
+        _targetGroupArns = ByPoolKey(targetGroups, tg => tg.Arn);
+        _targetGroupArnSuffixes = ByPoolKey(targetGroups, tg => tg.ArnSuffix);
         SecurityGroupId = firewall.Id;
+        TargetGroupArns = _targetGroupArns.Apply(value => new StringMap(value));
+        TargetGroupArnSuffixes = _targetGroupArnSuffixes.Apply(value => new StringMap(value));
         RegisterOutputs();
     }
 

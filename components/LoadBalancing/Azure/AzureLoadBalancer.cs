@@ -41,11 +41,25 @@ public sealed class AzureLoadBalancer : ComponentResource
     /// <c>&lt;gatewayId&gt;/backendAddressPools/pool-&lt;key&gt;</c> (scale-set NICs take them as
     /// <c>ApplicationGatewayBackendAddressPoolIds</c>), for a Standard Load Balancer the pool resources' ids
     /// (<c>LoadBalancerBackendAddressPoolIds</c>).</summary>
-    [Output("backendAddressPoolIds")] public Output<ImmutableDictionary<string, string>> BackendAddressPoolIds { get; private set; }
+    [Output("backendAddressPoolIds")] public Output<StringMap> BackendAddressPoolIds { get; private set; }
+
+    private Output<ImmutableDictionary<string, string>> _backendAddressPoolIds = null!;
+
+    /// <summary><see cref="BackendAddressPoolIds"/> as an immutable dictionary, for C# callers.</summary>
+    /// <remarks>A method, not a property: every public property of a component is part of the package schema
+    /// (see <see cref="StringMap"/>).</remarks>
+    public Output<ImmutableDictionary<string, string>> BackendAddressPoolIdsByPool() => _backendAddressPoolIds;
 
     /// <summary>Id of each pool's Standard Load Balancer probe, by pool key (a scale set's <c>HealthProbeId</c>);
     /// empty for an Application Gateway, whose probes are not resources.</summary>
-    [Output("healthProbeIds")] public Output<ImmutableDictionary<string, string>> HealthProbeIds { get; private set; }
+    [Output("healthProbeIds")] public Output<StringMap> HealthProbeIds { get; private set; }
+
+    private Output<ImmutableDictionary<string, string>> _healthProbeIds = null!;
+
+    /// <summary><see cref="HealthProbeIds"/> as an immutable dictionary, for C# callers.</summary>
+    /// <remarks>A method, not a property: every public property of a component is part of the package schema
+    /// (see <see cref="StringMap"/>).</remarks>
+    public Output<ImmutableDictionary<string, string>> HealthProbeIdsByPool() => _healthProbeIds;
 
     private readonly AzureLoadBalancerFacts _facts;
 
@@ -111,10 +125,10 @@ public sealed class AzureLoadBalancer : ComponentResource
             var poolKeys = spec.Pools.Keys.ToDictionary(AzureApplicationGateway.PoolName, key => key);
             Fqdn = publicIp.Fqdn;
             LoadBalancerId = gateway.Id;
-            BackendAddressPoolIds = gateway.BackendAddressPools.Apply(pools => pools
+            _backendAddressPoolIds = gateway.BackendAddressPools.Apply(pools => pools
                 .Where(p => poolKeys.ContainsKey(p.Name) && p.Id is not null)
                 .ToImmutableDictionary(p => poolKeys[p.Name], p => p.Id!));
-            HealthProbeIds = Output.Create(ImmutableDictionary<string, string>.Empty);
+            _healthProbeIds = Output.Create(ImmutableDictionary<string, string>.Empty);
         }
         else
         {
@@ -176,10 +190,12 @@ public sealed class AzureLoadBalancer : ComponentResource
 
             LoadBalancerId = balancer.Id;
             Fqdn = publicIp?.Fqdn ?? balancer.PrivateIpAddress;
-            BackendAddressPoolIds = ByPoolKey(pools, p => p.Id);
-            HealthProbeIds = ByPoolKey(probes, p => p.Id);
+            _backendAddressPoolIds = ByPoolKey(pools, p => p.Id);
+            _healthProbeIds = ByPoolKey(probes, p => p.Id);
         }
 
+        BackendAddressPoolIds = _backendAddressPoolIds.Apply(value => new StringMap(value));
+        HealthProbeIds = _healthProbeIds.Apply(value => new StringMap(value));
         RegisterOutputs();
     }
 

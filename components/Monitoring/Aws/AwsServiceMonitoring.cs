@@ -23,7 +23,14 @@ public sealed class AwsServiceMonitoring : ComponentResource
     [Output("dashboardArn")] public Output<string> DashboardArn { get; private set; }
 
     /// <summary>ARNs of every alarm, e.g. for a composite alarm or a status page.</summary>
-    [Output("alarmArns")] public Output<ImmutableArray<string>> AlarmArns { get; private set; }
+    [Output("alarmArns")] public Output<StringList> AlarmArns { get; private set; }
+
+    private Output<ImmutableArray<string>> _alarmArns = null!;
+
+    /// <summary><see cref="AlarmArns"/> as an immutable array, for C# callers.</summary>
+    /// <remarks>A method, not a property: every public property of a component is part of the package schema
+    /// (see <see cref="StringList"/>).</remarks>
+    public Output<ImmutableArray<string>> AlarmArnsArray() => _alarmArns;
 
     /// <summary>Validates <paramref name="args"/> and creates the alarms and the dashboard.</summary>
     public AwsServiceMonitoring(string name, AwsServiceMonitoringArgs args, ComponentResourceOptions? options = null)
@@ -117,7 +124,8 @@ public sealed class AwsServiceMonitoring : ComponentResource
 
         DashboardName = dashboard.DashboardName;
         DashboardArn = dashboard.DashboardArn;
-        AlarmArns = Output.All(alarms.Select(alarm => alarm.Arn));
+        _alarmArns = Output.All(alarms.Select(alarm => alarm.Arn));
+        AlarmArns = _alarmArns.Apply(value => new StringList(value));
         RegisterOutputs();
     }
 

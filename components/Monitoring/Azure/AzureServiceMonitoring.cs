@@ -23,7 +23,14 @@ public sealed class AzureServiceMonitoring : ComponentResource
     [Output("actionGroupId")] public Output<string> ActionGroupId { get; private set; }
 
     /// <summary>Ids of every metric alert.</summary>
-    [Output("alertIds")] public Output<ImmutableArray<string>> AlertIds { get; private set; }
+    [Output("alertIds")] public Output<StringList> AlertIds { get; private set; }
+
+    private Output<ImmutableArray<string>> _alertIds = null!;
+
+    /// <summary><see cref="AlertIds"/> as an immutable array, for C# callers.</summary>
+    /// <remarks>A method, not a property: every public property of a component is part of the package schema
+    /// (see <see cref="StringList"/>).</remarks>
+    public Output<ImmutableArray<string>> AlertIdsArray() => _alertIds;
 
     /// <summary>Id of the portal dashboard.</summary>
     [Output("dashboardId")] public Output<string> DashboardId { get; private set; }
@@ -161,8 +168,9 @@ public sealed class AzureServiceMonitoring : ComponentResource
         var dashboard = new PortalDashboard($"{name}-dashboard", DashboardFor(args, name), child);
 
         ActionGroupId = actionGroupId?.ToOutput() ?? Output.Create("");
-        AlertIds = Output.All(alertResources.Select(alert => alert.Id));
+        _alertIds = Output.All(alertResources.Select(alert => alert.Id));
         DashboardId = dashboard.Id;
+        AlertIds = _alertIds.Apply(value => new StringList(value));
         RegisterOutputs();
     }
 

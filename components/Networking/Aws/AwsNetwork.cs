@@ -26,10 +26,24 @@ public sealed class AwsNetwork : ComponentResource
     [Output("vpcCidrBlock")] public Output<string> VpcCidrBlock { get; private set; }
 
     /// <summary>Ids of the public subnets, in zone order: where internet-facing load balancers go.</summary>
-    [Output("publicSubnetIds")] public Output<ImmutableArray<string>> PublicSubnetIds { get; private set; }
+    [Output("publicSubnetIds")] public Output<StringList> PublicSubnetIds { get; private set; }
+
+    private Output<ImmutableArray<string>> _publicSubnetIds = null!;
+
+    /// <summary><see cref="PublicSubnetIds"/> as an immutable array, for C# callers.</summary>
+    /// <remarks>A method, not a property: every public property of a component is part of the package schema
+    /// (see <see cref="StringList"/>).</remarks>
+    public Output<ImmutableArray<string>> PublicSubnetIdsArray() => _publicSubnetIds;
 
     /// <summary>Ids of the private subnets, in zone order: where instances and internal load balancers go.</summary>
-    [Output("privateSubnetIds")] public Output<ImmutableArray<string>> PrivateSubnetIds { get; private set; }
+    [Output("privateSubnetIds")] public Output<StringList> PrivateSubnetIds { get; private set; }
+
+    private Output<ImmutableArray<string>> _privateSubnetIds = null!;
+
+    /// <summary><see cref="PrivateSubnetIds"/> as an immutable array, for C# callers.</summary>
+    /// <remarks>A method, not a property: every public property of a component is part of the package schema
+    /// (see <see cref="StringList"/>).</remarks>
+    public Output<ImmutableArray<string>> PrivateSubnetIdsArray() => _privateSubnetIds;
 
     /// <summary>Validates <paramref name="args"/>, reporting every problem at once, then creates the
     /// network's resources as children of this component.</summary>
@@ -132,8 +146,10 @@ public sealed class AwsNetwork : ComponentResource
 
         VpcId = vpc.Id;
         VpcCidrBlock = vpc.CidrBlock;
-        PublicSubnetIds = Output.All(publicSubnets.Select(s => s.Id));
-        PrivateSubnetIds = Output.All(privateSubnets.Select(s => s.Id));
+        _publicSubnetIds = Output.All(publicSubnets.Select(s => s.Id));
+        _privateSubnetIds = Output.All(privateSubnets.Select(s => s.Id));
+        PublicSubnetIds = _publicSubnetIds.Apply(value => new StringList(value));
+        PrivateSubnetIds = _privateSubnetIds.Apply(value => new StringList(value));
         RegisterOutputs();
     }
 }

@@ -49,10 +49,24 @@ public sealed class KubernetesService : ComponentResource
     [Output("namespace")] public Output<string> Namespace { get; private set; }
 
     /// <summary>Deployment name of each pool, by pool key.</summary>
-    [Output("deploymentNames")] public Output<ImmutableDictionary<string, string>> DeploymentNames { get; private set; }
+    [Output("deploymentNames")] public Output<StringMap> DeploymentNames { get; private set; }
+
+    private Output<ImmutableDictionary<string, string>> _deploymentNames = null!;
+
+    /// <summary><see cref="DeploymentNames"/> as an immutable dictionary, for C# callers.</summary>
+    /// <remarks>A method, not a property: every public property of a component is part of the package schema
+    /// (see <see cref="StringMap"/>).</remarks>
+    public Output<ImmutableDictionary<string, string>> DeploymentNamesByPool() => _deploymentNames;
 
     /// <summary>Host names the edge answers for (as given; empty means any).</summary>
-    [Output("hostnames")] public Output<ImmutableArray<string>> Hostnames { get; private set; }
+    [Output("hostnames")] public Output<StringList> Hostnames { get; private set; }
+
+    private Output<ImmutableArray<string>> _hostnames = null!;
+
+    /// <summary><see cref="Hostnames"/> as an immutable array, for C# callers.</summary>
+    /// <remarks>A method, not a property: every public property of a component is part of the package schema
+    /// (see <see cref="StringList"/>).</remarks>
+    public Output<ImmutableArray<string>> HostnamesArray() => _hostnames;
 
     /// <summary>Validates <paramref name="args"/>, reporting every problem at once, then creates the
     /// service's objects as children of this component (through the provider in
@@ -224,8 +238,10 @@ public sealed class KubernetesService : ComponentResource
         ServiceName = front.Metadata.Apply(m => m.Name ?? name);
         ServiceHost = Output.Create(host);
         Namespace = Output.Create(ns);
-        DeploymentNames = Output.Create(deployments.ToImmutableDictionary());
-        Hostnames = Output.Create(args.Hostnames.ToImmutableArray());
+        _deploymentNames = Output.Create(deployments.ToImmutableDictionary());
+        _hostnames = Output.Create(args.Hostnames.ToImmutableArray());
+        DeploymentNames = _deploymentNames.Apply(value => new StringMap(value));
+        Hostnames = _hostnames.Apply(value => new StringList(value));
         RegisterOutputs();
     }
 

@@ -166,7 +166,7 @@ public sealed class AwsSiteAdapter : SiteAdapter
             Spec = spec,
             VpcId = network.VpcId,
             VpcCidrBlock = network.VpcCidrBlock,
-            SubnetIds = network.PublicSubnetIds,
+            SubnetIds = network.PublicSubnetIdsArray(),
             Tags = stack.ServiceTags(),
         }, edge);
 
@@ -198,7 +198,7 @@ public sealed class AwsSiteAdapter : SiteAdapter
             // The launch template takes user data as a secret; one the plan cannot decrypt stays unknown.
             UserData = SecretValues.IsUndecrypted(service.UserData) ? null : service.UserData,
             SecretUserData = SecretValues.IsUndecrypted(service.UserData) ? (Input<string>)SecretValues.Unknown() : null,
-            SubnetIds = network.PrivateSubnetIds,
+            SubnetIds = network.PrivateSubnetIdsArray(),
             SecurityGroupIds = { instances.Id },
             TargetGroupArns = targetGroups.Values.Select(t => t.Arn).ToList(),
             LoadBalancerArnSuffix = balancer.ArnSuffix,

@@ -164,7 +164,7 @@ public sealed partial class AzureSiteAdapter : SiteAdapter
                 Tags = tags,
             }, edge);
 
-        var pools = balancer.BackendAddressPoolIds.Apply(ids => ids.Values.ToImmutableArray());
+        var pools = balancer.BackendAddressPoolIdsByPool().Apply(ids => ids.Values.ToImmutableArray());
         var application = spec.Layer != LoadBalancerLayers.Network;
         var firstPool = stack.FirstPool();
         var scaleSet = new AzureScaleSet(name, new AzureScaleSetArgs
@@ -186,7 +186,7 @@ public sealed partial class AzureSiteAdapter : SiteAdapter
             LoadBalancerBackendAddressPoolIds = application ? new InputList<string>() : pools,
             // A Standard Load Balancer's probe decides instance health; behind an Application Gateway the
             // scale set's own health extension does.
-            HealthProbeId = application ? null : (Input<string>)balancer.HealthProbeIds.Apply(ids => ids[firstPool]),
+            HealthProbeId = application ? null : (Input<string>)balancer.HealthProbeIdsByPool().Apply(ids => ids[firstPool]),
             Tags = tags,
         }, inLocation);
 

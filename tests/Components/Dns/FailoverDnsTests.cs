@@ -379,11 +379,11 @@ public sealed class FailoverDnsTests
         var dns = run.Object<FailoverDns>("edge");
 
         Assert.Equal(RecordName, await TestRun.ValueAsync(dns.Fqdn));
-        var ids = await TestRun.ValueAsync(dns.HealthCheckIds);
+        var ids = await TestRun.ValueAsync(dns.HealthCheckIdsByEndpoint());
         Assert.Equal("edge-check-use1-id", ids["use1"]);
         Assert.Equal("edge-check-usw2-id", ids["usw2"]);
         Assert.Equal(2, ids.Count);
-        var alarms = await TestRun.ValueAsync(dns.AlarmArns);
+        var alarms = await TestRun.ValueAsync(dns.AlarmArnsArray());
         Assert.Equal(3, alarms.Length);
         Assert.Contains("arn:aws:cloudwatch:us-east-1:000000000000:edge-quorum-alarm", alarms);
     }
@@ -395,8 +395,8 @@ public sealed class FailoverDnsTests
         var dns = run.Object<FailoverDns>("edge");
 
         Assert.Equal("edge-profile.trafficmanager.net", await TestRun.ValueAsync(dns.Fqdn));
-        Assert.Empty(await TestRun.ValueAsync(dns.HealthCheckIds));
-        Assert.Empty(await TestRun.ValueAsync(dns.AlarmArns));
+        Assert.Empty(await TestRun.ValueAsync(dns.HealthCheckIdsByEndpoint()));
+        Assert.Empty(await TestRun.ValueAsync(dns.AlarmArnsArray()));
     }
 
     [Fact]

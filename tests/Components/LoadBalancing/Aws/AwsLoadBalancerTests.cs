@@ -570,10 +570,10 @@ public sealed class AwsLoadBalancerTests
         Assert.Equal("arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/web-alb/example000000000", await TestRun.ValueAsync(lb.Arn));
         Assert.Equal("app/web-alb/example000000000", await TestRun.ValueAsync(lb.ArnSuffix));
         Assert.Equal("web-sg-id", await TestRun.ValueAsync(lb.SecurityGroupId));
-        var arns = await TestRun.ValueAsync(lb.TargetGroupArns);
+        var arns = await TestRun.ValueAsync(lb.TargetGroupArnsByPool());
         Assert.Equal(["blue", "green"], arns.Keys.Order());
         Assert.Equal("arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web-tg-green/example000000000", arns["green"]);
-        var suffixes = await TestRun.ValueAsync(lb.TargetGroupArnSuffixes);
+        var suffixes = await TestRun.ValueAsync(lb.TargetGroupArnSuffixesByPool());
         Assert.Equal("targetgroup/web-tg-blue/example000000000", suffixes["blue"]);
         Assert.Equal("targetgroup/web-tg-blue/example000000000", await TestRun.ValueAsync(lb.TargetGroupsByPool()["blue"].ArnSuffix));
     }

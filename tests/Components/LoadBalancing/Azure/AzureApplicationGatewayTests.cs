@@ -368,8 +368,8 @@ public sealed class AzureApplicationGatewayTests
         var gatewayId = Id("network", "web-agw");
         Assert.Equal(gatewayId, await TestRun.ValueAsync(balancer.LoadBalancerId));
         Assert.Equal(new Dictionary<string, string> { ["web"] = $"{gatewayId}/backendAddressPools/pool-web" },
-            await TestRun.ValueAsync(balancer.BackendAddressPoolIds));
-        Assert.Empty(await TestRun.ValueAsync(balancer.HealthProbeIds));
+            await TestRun.ValueAsync(balancer.BackendAddressPoolIdsByPool()));
+        Assert.Empty(await TestRun.ValueAsync(balancer.HealthProbeIdsByPool()));
         Assert.Equal(Id("network", "web-pip"), await TestRun.ValueAsync(balancer.PublicIpId));
         Assert.Equal("203.0.113.20", await TestRun.ValueAsync(balancer.PublicIpAddress));
         Assert.True(balancer.Facts().IsApplicationGateway);

@@ -220,8 +220,8 @@ public sealed class AzureStandardLoadBalancerTests
 
         var component = run.Object<AzureLoadBalancer>("db");
         Assert.Equal(Id("lb", "db-lb"), await TestRun.ValueAsync(component.LoadBalancerId));
-        Assert.Equal(new Dictionary<string, string> { ["app"] = Id("lb", "db-pool-app") }, await TestRun.ValueAsync(component.BackendAddressPoolIds));
-        Assert.Equal(new Dictionary<string, string> { ["app"] = Id("lb", "db-probe-app") }, await TestRun.ValueAsync(component.HealthProbeIds));
+        Assert.Equal(new Dictionary<string, string> { ["app"] = Id("lb", "db-pool-app") }, await TestRun.ValueAsync(component.BackendAddressPoolIdsByPool()));
+        Assert.Equal(new Dictionary<string, string> { ["app"] = Id("lb", "db-probe-app") }, await TestRun.ValueAsync(component.HealthProbeIdsByPool()));
         Assert.Matches(@"^db-[a-z0-9]{6}\.eastus\.cloudapp\.azure\.com$", await TestRun.ValueAsync(component.Fqdn));
         Assert.False(component.Facts().IsApplicationGateway);
         Assert.Equal(8443, component.Facts().PoolPorts["app"]);

@@ -72,7 +72,7 @@ public sealed class AwsServiceMonitoringTests
         var monitoring = run.Object<AwsServiceMonitoring>("web");
 
         Assert.Equal("web", await TestRun.ValueAsync(monitoring.DashboardName));
-        var arns = await TestRun.ValueAsync(monitoring.AlarmArns);
+        var arns = await TestRun.ValueAsync(monitoring.AlarmArnsArray());
         Assert.Equal(5, arns.Length);
         Assert.Contains("arn:aws:cloudwatch:us-east-1:000000000000:web-server-errors", arns);
     }

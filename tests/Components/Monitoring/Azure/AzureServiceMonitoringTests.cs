@@ -62,7 +62,7 @@ public sealed class AzureServiceMonitoringTests
         var component = run.Object<AzureServiceMonitoring>("web");
 
         Assert.Equal(ActionGroupIdOfMock, await TestRun.ValueAsync(component.ActionGroupId));
-        var ids = await TestRun.ValueAsync(component.AlertIds);
+        var ids = await TestRun.ValueAsync(component.AlertIdsArray());
         Assert.Equal(4, ids.Length);
         Assert.All(ids, id => Assert.StartsWith("/subscriptions/", id));
         Assert.EndsWith("/web-dashboard", await TestRun.ValueAsync(component.DashboardId));

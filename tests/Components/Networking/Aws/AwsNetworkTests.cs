@@ -187,8 +187,8 @@ public sealed class AwsNetworkTests
 
         Assert.Equal("net-vpc-id", await TestRun.ValueAsync(network.VpcId));
         Assert.Equal("10.0.0.0/16", await TestRun.ValueAsync(network.VpcCidrBlock));
-        Assert.Equal(new[] { "net-public-us-east-1a-id", "net-public-us-east-1b-id" }, (await TestRun.ValueAsync(network.PublicSubnetIds)).ToArray());
-        Assert.Equal(new[] { "net-private-us-east-1a-id", "net-private-us-east-1b-id" }, (await TestRun.ValueAsync(network.PrivateSubnetIds)).ToArray());
+        Assert.Equal(new[] { "net-public-us-east-1a-id", "net-public-us-east-1b-id" }, (await TestRun.ValueAsync(network.PublicSubnetIdsArray())).ToArray());
+        Assert.Equal(new[] { "net-private-us-east-1a-id", "net-private-us-east-1b-id" }, (await TestRun.ValueAsync(network.PrivateSubnetIdsArray())).ToArray());
         var outputs = Assert.Single(run.Mocks.RegisteredOutputs, o => o.Key.EndsWith("::net", StringComparison.Ordinal)).Value;
         Assert.Equal(["privateSubnetIds", "publicSubnetIds", "vpcCidrBlock", "vpcId"], outputs.Keys.Order(StringComparer.Ordinal));
     }

@@ -224,10 +224,10 @@ public sealed class KubernetesServiceTests
         Assert.Equal("web", await TestRun.ValueAsync(component!.ServiceName));
         Assert.Equal("web.shop.svc.cluster.local", await TestRun.ValueAsync(component.ServiceHost));
         Assert.Equal("shop", await TestRun.ValueAsync(component.Namespace));
-        var deployments = await TestRun.ValueAsync(component.DeploymentNames);
+        var deployments = await TestRun.ValueAsync(component.DeploymentNamesByPool());
         Assert.Equal("web-blue", deployments["blue"]);
         Assert.Equal("web-green", deployments["green"]);
-        Assert.Equal(new[] { "www.example.com" }, (await TestRun.ValueAsync(component.Hostnames)).ToArray());
+        Assert.Equal(new[] { "www.example.com" }, (await TestRun.ValueAsync(component.HostnamesArray())).ToArray());
     }
 
     [Fact]
