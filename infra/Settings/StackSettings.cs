@@ -101,9 +101,10 @@ public sealed record StackSettings(
 
         // A listener certificate the plan cannot decrypt reaches the listener as an unknown secret,
         // never as the placeholder text.
+        var writtenCertificates = WrittenCertificatesOf(infra.Get("service"));
         if (service?.LoadBalancer is { } balancer)
             foreach (var (key, listener) in balancer.Listeners)
-                if (UndecryptedCertificates(infra.Get("service")).Contains(key) && listener is not null)
+                if (listener is not null && writtenCertificates.TryGetValue(key, out var written) && SecretValues.IsUndecrypted(written))
                 {
                     listener.CertificateId = SecretValues.Unknown();
                     SecretValues.CannotDecide($"infra:service.loadBalancer.listeners.{key}.certificateId", "which service, region and account its ARN names");
@@ -118,7 +119,7 @@ public sealed record StackSettings(
             ForecastSchedule = schedule,
             Failover = failover,
             Waivers = waivers.Where(w => !string.IsNullOrWhiteSpace(w.Value)).ToDictionary(w => w.Key, w => w.Value!),
-            ListenerCertificates = ListenerCertificatesOf(infra.Get("service")),
+            ListenerCertificates = writtenCertificates.Where(c => !SecretValues.IsUndecrypted(c.Value)).ToDictionary(c => c.Key, c => c.Value),
             // Read as a secret, so it reaches the providers as one and a plan never prints it.
             Kubeconfig = infra.GetSecret("kubeconfig"),
         };
@@ -171,10 +172,11 @@ public sealed record StackSettings(
         return named.Count == 1 ? named[0] : null;
     }
 
-    /// <summary>The plain-text certificate of each listener in the service's JSON.</summary>
-    private static Dictionary<string, string> ListenerCertificatesOf(string? serviceJson)
+    /// <summary>The certificate text written on each listener in the service's JSON, by listener key;
+    /// one read serves both the checks (plain text) and the listeners the plan could not decrypt.</summary>
+    private static Dictionary<string, string> WrittenCertificatesOf(string? serviceJson)
     {
-        var certificates = new Dictionary<string, string>();
+        var certificates = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
             using var document = JsonDocument.Parse(serviceJson ?? "{}");
@@ -183,7 +185,7 @@ public sealed record StackSettings(
                 && balancer.TryGetProperty("listeners", out var listeners) && listeners.ValueKind == JsonValueKind.Object)
                 foreach (var listener in listeners.EnumerateObject())
                     if (listener.Value.ValueKind == JsonValueKind.Object && listener.Value.TryGetProperty("certificateId", out var id)
-                        && id.ValueKind == JsonValueKind.String && id.GetString() != Plan.StackConfigFile.SecretPlaceholder)
+                        && id.ValueKind == JsonValueKind.String)
                         certificates[listener.Name] = id.GetString()!;
         }
         catch (JsonException)
@@ -191,28 +193,6 @@ public sealed record StackSettings(
             // An unreadable service is reported by the reader; there is nothing to check here.
         }
         return certificates;
-    }
-
-    /// <summary>Keys of the listeners whose certificate is a secret the plan could not decrypt.</summary>
-    private static HashSet<string> UndecryptedCertificates(string? serviceJson)
-    {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        try
-        {
-            using var document = JsonDocument.Parse(serviceJson ?? "{}");
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("loadBalancer", out var balancer) && balancer.ValueKind == JsonValueKind.Object
-                && balancer.TryGetProperty("listeners", out var listeners) && listeners.ValueKind == JsonValueKind.Object)
-                foreach (var listener in listeners.EnumerateObject())
-                    if (listener.Value.ValueKind == JsonValueKind.Object && listener.Value.TryGetProperty("certificateId", out var id)
-                        && id.ValueKind == JsonValueKind.String && SecretValues.IsUndecrypted(id.GetString()))
-                        keys.Add(listener.Name);
-        }
-        catch (JsonException)
-        {
-            // An unreadable service is reported by the reader.
-        }
-        return keys;
     }
 
     /// <summary>The folder of Pulumi.yaml, where relative paths in settings start.</summary>
